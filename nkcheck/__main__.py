@@ -1,0 +1,3 @@
+from nkcheck.cli import main
+
+main()

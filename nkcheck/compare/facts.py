@@ -1,0 +1,144 @@
+"""What makes two claims speak of the same fact: object, event, actor, place and time."""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from nkcheck import lang as langdata
+from nkcheck.model import Claim
+
+APPROX_TOLERANCE = 0.10   # "etwa 600" covers 540..660
+EXACT_TOLERANCE = 0.01    # rounding in an exact figure
+
+
+@lru_cache(maxsize=None)
+def taxonomy() -> dict:
+    return langdata.shared("objects")["objects"]
+
+
+@lru_cache(maxsize=None)
+def event_info() -> dict:
+    return langdata.shared("events")["events"]
+
+
+@lru_cache(maxsize=None)
+def ancestors(obj: str) -> tuple[str, ...]:
+    """All broader objects of an object (killed -> killed_or_wounded, dead_or_missing)."""
+    out: list[str] = []
+    todo = list(taxonomy().get(obj, {}).get("broader", []))
+    while todo:
+        o = todo.pop(0)
+        if o not in out:
+            out.append(o)
+            todo += taxonomy().get(o, {}).get("broader", [])
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _components() -> dict[str, str]:
+    """Objects linked by part-of edges share one component (killed, wounded, missing ...)."""
+    parent = {o: o for o in taxonomy()}
+
+    def find(o):
+        while parent[o] != o:
+            o = parent[o]
+        return o
+    for o, info in taxonomy().items():
+        for b in info.get("broader", []):
+            ra, rb = find(o), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {o: find(o) for o in taxonomy()}
+
+
+def root(obj: Optional[str]) -> str:
+    """The component of related objects an object belongs to: the blocking key."""
+    if obj is None:
+        return "?"
+    return _components().get(obj, obj)
+
+
+def family(event: Optional[str]) -> str:
+    return event_info().get(event or "", {}).get("family", event or "?")
+
+
+def cumulative(event: Optional[str]) -> bool:
+    return bool(event_info().get(event or "", {}).get("cumulative"))
+
+
+@lru_cache(maxsize=None)
+def place_chain(place: str) -> tuple[str, ...]:
+    ents = langdata.shared("entities")["entities"]
+    out = [place]
+    while place in ents and ents[place].get("parent"):
+        place = ents[place]["parent"]
+        out.append(place)
+    return tuple(out)
+
+
+def places_compatible(a: Claim, b: Claim) -> bool:
+    """Same place, one unknown, or one inside the other (Kursk lies in Russia); never a
+    country-wide total against one city's figure."""
+    if a.aggregate != b.aggregate:
+        return False
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    return a.place in place_chain(b.place) or b.place in place_chain(a.place)
+
+
+def actors_compatible(a: Claim, b: Claim) -> bool:
+    return a.actor is None or b.actor is None or a.actor == b.actor
+
+
+def period(c: Claim) -> Optional[tuple[date, date]]:
+    if c.time_start and c.time_end:
+        return date.fromisoformat(c.time_start), date.fromisoformat(c.time_end)
+    return None
+
+
+def times_relation(a: Claim, b: Claim) -> str:
+    """'same' when the periods overlap or one is unknown, 'different' when disjoint."""
+    pa, pb = period(a), period(b)
+    if pa is None or pb is None:
+        return "same"
+    return "same" if pa[0] <= pb[1] and pb[0] <= pa[1] else "different"
+
+
+def interval(c: Claim) -> tuple[float, float]:
+    """The claim's interval widened by the tolerance its hedge allows."""
+    lo = float(c.low) if c.low is not None else float("-inf")
+    hi = float(c.high) if c.high is not None else float("inf")
+    tol = APPROX_TOLERANCE if c.approx and c.bound != "vague" else EXACT_TOLERANCE
+    return lo - abs(lo) * tol if lo != float("-inf") else lo, hi + abs(hi) * tol if hi != float("inf") else hi
+
+
+def values_overlap(a: Claim, b: Claim) -> bool:
+    alo, ahi = interval(a)
+    blo, bhi = interval(b)
+    return alo <= bhi and blo <= ahi
+
+
+def same_source(a: Claim, b: Claim) -> bool:
+    if a.source_kind and a.source_kind == b.source_kind:
+        return True
+    return (a.source or "") == (b.source or "")
+
+
+def fmt(v) -> str:
+    if v is None:
+        return "?"
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:,.2f}".replace(",", " ")
+    return f"{int(v):,}".replace(",", " ")
+
+
+def describe(c: Claim) -> str:
+    """'about 600', '25 000–30 000', 'up to 30 000' in compact, language-neutral form."""
+    if c.low is not None and c.high is not None and c.low != c.high:
+        return f"{fmt(c.low)}–{fmt(c.high)}"
+    if c.low is None:
+        return f"≤ {fmt(c.high)}"
+    if c.high is None:
+        return f"≥ {fmt(c.low)}"
+    return ("~" if c.approx else "") + fmt(c.low)

@@ -1,0 +1,202 @@
+"""The verdict rules. Each rule has a stable code, a name, and a docstring that documents it
+(``nkcheck rules`` prints them). ``judge`` asks the rules in order; the first that applies
+gives the verdict for a pair of claims.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Optional
+
+from nkcheck.compare import facts
+from nkcheck.model import Claim, Finding
+
+
+def fact_label(a: Claim) -> str:
+    """A readable name for the fact two claims speak of: 'north_korea · soldiers · sent'."""
+    parts = [a.actor or "", facts.root(a.object), facts.family(a.event)]
+    if a.place:
+        parts.append(a.place)
+    return " · ".join(p for p in parts if p)
+
+
+def _finding(code: str, kind: str, a: Claim, b: Claim, summary: str, explanation: str, slot: str) -> Finding:
+    tol = facts.APPROX_TOLERANCE if (a.approx or b.approx) else facts.EXACT_TOLERANCE
+    return Finding(id="", kind=kind, claims=[a.id, b.id], summary=summary, fact=fact_label(a),
+                   rule=code, explanation=explanation, tolerance=tol, slot=slot)
+
+
+class Rule:
+    code = ""
+    name = ""
+
+    def check(self, a: Claim, b: Claim) -> Optional[Finding]:
+        raise NotImplementedError
+
+
+class ScopeRule(Rule):
+    """Different measures of one thing: one counted object is part of the other.
+
+    **Konflikt (scope)**: "etwa 600 Soldaten getötet" vs "etwa 4000 getötet oder verwundet"
+    **Kein Befund**: "1000 Pioniere" vs "4000 Soldaten" (neither is part of the other)
+    """
+    code, name = "NK301", "scope.part_of_whole"
+
+    def check(self, a, b):
+        if a.object == b.object:
+            return None
+        if b.object in facts.ancestors(a.object):
+            part, whole = a, b
+        elif a.object in facts.ancestors(b.object):
+            part, whole = b, a
+        else:
+            return None
+        if facts.times_relation(a, b) == "different":
+            return None
+        plo = part.low if part.low is not None else 0
+        possible = whole.high is None or plo <= whole.high * (1 + facts.APPROX_TOLERANCE)
+        label = lambda o: facts.taxonomy().get(o, {}).get("label", o)  # noqa: E731
+        expl = (f"{label(part.object)} are only part of {label(whole.object)}: "
+                f"{facts.describe(part)} vs {facts.describe(whole)} are not like for like. "
+                + ("Both can be true." if possible else "They cannot both be true: the part exceeds the whole."))
+        return _finding(self.code, "scope", a, b,
+                        f"{label(part.object)} ({facts.describe(part)}) vs {label(whole.object)} "
+                        f"({facts.describe(whole)}): different measures", expl, "object")
+
+
+class TimeRule(Rule):
+    """The same figure for the same fact, dated to different periods.
+
+    **Konflikt (time)**: "11.000 Soldaten im vergangenen Oktober entsandt" vs "im November 2024 rund 11.000 geschickt"
+    **Kein Befund**: two different figures in two different months (different deployments)
+    """
+    code, name = "NK201", "time.same_figure_other_period"
+
+    def check(self, a, b):
+        if a.object != b.object or facts.times_relation(a, b) != "different":
+            return None
+        if not facts.values_overlap(a, b) or a.bound == "vague" or b.bound == "vague":
+            return None
+        if facts.cumulative(a.event):
+            return None  # a running count may repeat a figure at another time
+        expl = (f"Both give {facts.describe(a)} for {fact_label(a)}, but one dates it "
+                f"{a.time_start}–{a.time_end} ({a.time_text or 'kein Ausdruck'}) and the other "
+                f"{b.time_start}–{b.time_end} ({b.time_text or 'kein Ausdruck'}).")
+        return _finding(self.code, "time", a, b,
+                        f"same figure ({facts.describe(a)}) dated to different periods", expl, "time")
+
+
+class UpdateRule(Rule):
+    """A later, larger figure of a running count (a rising toll) is an update, not a conflict.
+
+    **Update**: "mindestens 300.000 (später am Tag)" after "über 250.000 (18.25 Uhr)"
+    **Konflikt**: a count that falls without explanation (value)
+    """
+    code, name = "NK901", "update.later_figure"
+
+    def check(self, a, b):
+        if a.object != b.object or not facts.cumulative(a.event) or facts.values_overlap(a, b):
+            return None
+        ka, kb = a.as_of or "", b.as_of or ""
+        if not ka or not kb or ka == kb:
+            return None
+        early, late = (a, b) if ka < kb else (b, a)
+        if (late.low or 0) < (early.low or 0):
+            return None  # falling: a value conflict
+        return _finding(self.code, "update", a, b,
+                        f"later figure {facts.describe(late)} (as of {late.as_of}) updates "
+                        f"{facts.describe(early)} (as of {early.as_of})",
+                        "A running count reported at two times; the later, higher figure is an update.",
+                        "time")
+
+
+class ValueRule(Rule):
+    """Same fact, same period: the figures do not overlap, even with the hedges' tolerance.
+
+    **Konflikt (value)**: "4000 weitere Soldaten zugesagt" vs "zwischen 25.000 und 30.000 Soldaten geplant"
+    **Kein Befund**: "bis zu 30.000" vs "25.000 bis 30.000" (intervals overlap)
+    """
+    code, name = "NK101", "value.no_overlap"
+
+    def check(self, a, b):
+        if a.object != b.object or facts.times_relation(a, b) != "same" or facts.values_overlap(a, b):
+            return None
+        hi, lo = (a, b) if (a.low or 0) >= (b.low or 0) else (b, a)
+        expl = (f"{lo.source or lo.doc}: {facts.describe(lo)}; {hi.source or hi.doc}: {facts.describe(hi)}. "
+                f"Even with the tolerance of the hedges (±{int(facts.APPROX_TOLERANCE * 100)} % for "
+                f"'etwa', ±{int(facts.EXACT_TOLERANCE * 100)} % otherwise) the figures do not overlap.")
+        return _finding(self.code, "value", a, b,
+                        f"{facts.describe(lo)} vs {facts.describe(hi)} for the same fact", expl, "value")
+
+
+class ConsistentRule(Rule):
+    """Same fact, overlapping figures: the sources agree.
+
+    **Übereinstimmung**: "rund 100.000" vs "bis zu 100.000"
+    """
+    code, name = "NK001", "agreement.consistent"
+
+    def check(self, a, b):
+        if a.object != b.object or facts.times_relation(a, b) != "same" or not facts.values_overlap(a, b):
+            return None
+        return _finding(self.code, "consistent", a, b,
+                        f"{facts.describe(a)} and {facts.describe(b)} agree",
+                        "The intervals overlap (after the hedges' tolerance).", "value")
+
+
+RULES: list[Rule] = [ScopeRule(), TimeRule(), UpdateRule(), ValueRule(), ConsistentRule()]
+
+
+def judge(a: Claim, b: Claim) -> Optional[Finding]:
+    for rule in RULES:
+        f = rule.check(a, b)
+        if f is not None:
+            return f
+    return None
+
+
+class SumRule(Rule):
+    """Parts in one source add up to a total in another: consistent, not a conflict.
+
+    **Übereinstimmung (sum)**: "6000 Wiederaufbau-Kräfte" = "1000 Pioniere" + "5000 Bauarbeiter"
+    """
+    code, name = "NK401", "sum.parts_add_up"
+
+
+def sum_agreements(blocks) -> list[Finding]:
+    """Sibling parts named together in one sentence whose sum matches a total elsewhere."""
+    out: list[Finding] = []
+    for members in blocks.values():
+        by_sentence: dict[tuple, list[Claim]] = {}
+        for c in members:
+            by_sentence.setdefault((c.doc, c.sentence), []).append(c)
+        for group in by_sentence.values():
+            for k in (2, 3):
+                for parts in combinations(group, k):
+                    parents = [set(facts.ancestors(p.object)) for p in parts]
+                    common = set.intersection(*parents)
+                    if not common or len({p.object for p in parts}) < k:
+                        continue
+                    if any(p.bound == "vague" or p.low is None or p.high is None for p in parts):
+                        continue
+                    lo = sum(p.low for p in parts)
+                    hi = sum(p.high for p in parts)
+                    for total in members:
+                        if total.object not in common or total.doc == parts[0].doc:
+                            continue
+                        if total.low is None or total.high is None or total.bound == "vague":
+                            continue
+                        if not all(facts.actors_compatible(total, p) and facts.places_compatible(total, p) for p in parts):
+                            continue
+                        tol = facts.APPROX_TOLERANCE if total.approx else facts.EXACT_TOLERANCE
+                        if total.low * (1 - tol) <= hi and lo <= total.high * (1 + tol):
+                            summary = (" + ".join(facts.describe(p) for p in parts)
+                                       + f" = {facts.describe(total)}")
+                            out.append(Finding(id="", kind="sum", claims=[total.id], parts=[p.id for p in parts],
+                                               summary=f"parts add up to the total: {summary}",
+                                               fact=fact_label(total), rule=SumRule.code,
+                                               explanation="The parts named in one source add up to the total in another.",
+                                               tolerance=tol, slot="object"))
+    return out
+
+
+ALL_RULES = RULES + [SumRule()]

@@ -1,0 +1,94 @@
+"""Extraction: articles in, claims out.
+
+``extract_documents`` reads the files, runs the spaCy pipeline (``pipeline.make_nlp``) on
+each, and assembles claims (``extract/claims.py``). Unreadable files are reported as
+problems and skipped; the others are still processed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Optional
+
+from nkcheck.articles import ArticleError, InputProblem, discover, load_manifest, read_article
+from nkcheck.extract.times import TimeMatch, finder as time_finder
+from nkcheck.model import Claim, Document, Period
+from nkcheck.normalize.dates import resolver
+
+ABSOLUTE = {"numeric_date", "day_month", "month_year", "season_year", "year"}
+
+
+@dataclass
+class ExtractResult:
+    documents: list[Document] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+def estimate_published(text: str, lang: str) -> Optional[Period]:
+    """Guess the publication date from the text: the end of the latest absolute date it names,
+    moved on to a later day-and-month without year ("am 4. Juni") when one follows it, since
+    news leaves out the year only for recent dates."""
+    res = resolver(lang)
+    matches: list[TimeMatch] = time_finder(lang).find(text)
+    latest: Optional[date] = None
+    for m in matches:
+        g = dict(m.groups)
+        if m.label in ABSOLUTE and "year" in g:
+            p = res.resolve(m, None)
+            if p and (latest is None or p.end > latest):
+                latest = p.end
+    if latest is None:
+        return None
+    anchor, estimate = latest, latest
+    for m in matches:
+        g = dict(m.groups)
+        if m.label in ("day_month", "part_month") and "year" not in g:
+            p = res.resolve(m, Period(anchor, anchor, "day"), intended=True)
+            if p and anchor < p.end <= anchor + timedelta(days=365):
+                estimate = max(estimate, p.end)
+    return Period(estimate, estimate, "day")
+
+
+def mask_front_matter(doc: Document) -> str:
+    """The file text with the front matter blanked (same length, newlines kept)."""
+    head = "".join("\n" if ch == "\n" else " " for ch in doc.text[: doc.body_start])
+    return head + doc.text[doc.body_start:]
+
+
+def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
+    from nkcheck.extract.claims import builder
+    from nkcheck.pipeline import make_nlp
+
+    if doc.published is None:
+        est = estimate_published(doc.text[doc.body_start:], doc.lang)
+        if est is not None:
+            doc.published, doc.published_source = est, "estimated from text"
+        else:
+            doc.published_source = "unknown"
+    nlp = make_nlp(doc.lang, use_trained)
+    sdoc = nlp(mask_front_matter(doc))
+    return builder(doc.lang).build(sdoc, doc)
+
+
+def extract_documents(paths: Iterable[str], published: Optional[str] = None,
+                      use_trained: bool = True) -> ExtractResult:
+    out = ExtractResult()
+    files, out.problems = discover(paths)
+    manifests: dict = {}
+    for path, root in files:
+        folder = path.parent
+        if folder not in manifests:
+            manifests[folder] = load_manifest(folder)
+        try:
+            doc = read_article(path, root, published, manifests[folder])
+            if doc.lang not in ("de", "en"):
+                out.problems.append(InputProblem(str(path), f"unsupported language {doc.lang!r}; checked as German"))
+                doc.lang = "de"
+            claims = extract_document(doc, use_trained)
+        except ArticleError as exc:
+            out.problems.append(InputProblem(str(path), str(exc)))
+            continue
+        out.documents.append(doc)
+        out.claims.extend(claims)
+    return out

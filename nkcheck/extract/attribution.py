@@ -1,0 +1,86 @@
+"""Find who a figure is attributed to: "laut Lee", "nach Angaben des ...", "sagte Umerov".
+
+Patterns live in ``lang/<lang>/attribution.yaml``; {NP} and {NAME} are filled in here with
+the shapes of a noun phrase and of a person's name in that language.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from nkcheck import lang as langdata
+
+SP = r"[ \t\u00a0]+"
+CAP = r"[A-ZÄÖÜ][\w\-äöüß]*"
+NAME = rf"{CAP}(?:{SP}{CAP}){{0,3}}"
+NP_DE = (rf"(?:(?:der|die|das|des|dem|den|einer|eines|einem|ein|eine){SP})?"
+         rf"(?:[a-zäöüß]+(?:en|er|es|e|em){SP}){{0,3}}{CAP}(?:{SP}{CAP}){{0,3}}"
+         rf"(?:{SP}(?:vom|von|des|der){SP}(?:[a-zäöüß]+(?:en|er|es|e){SP})?{CAP}(?:{SP}{CAP}){{0,2}})?")
+NP_EN = rf"(?:the{SP})?(?:[a-z]+{SP}){{0,2}}?(?:{CAP}(?:{SP}{CAP}){{0,3}}|police|organi[sz]ers|authorities|officials|[a-z]+(?:\s+[a-z]+)?)"
+
+
+LEADING = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+           "wie", "auch", "the", "a", "an", "as"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    src_start: int
+    src_end: int
+    source: str
+
+
+class AttributionFinder:
+    def __init__(self, lang: str):
+        d = langdata.load(lang, "attribution")
+        np = NP_DE if lang == "de" else NP_EN
+        self.patterns = [re.compile(p.replace("{NP}", np).replace("{NAME}", NAME)) for p in d["patterns"]]
+        self.not_sources = {w.lower() for w in d.get("not_sources", [])}
+        self.kinds = {k: [w.lower() for w in v] for k, v in d.get("kinds", {}).items()}
+        self.reported = {w.lower() for w in d.get("reported_speech", [])}
+
+    def find(self, text: str) -> list[Cue]:
+        out: list[Cue] = []
+        for rx in self.patterns:
+            for m in rx.finditer(text):
+                src = m.group("src")
+                s0, e0 = m.start("src"), m.end("src")
+                # drop leading articles and particles: "einer Einschätzung des ..." -> "Einschätzung des ..."
+                while True:
+                    lead = re.match(r"([\wäöüÄÖÜß]+)[ \t\u00a0]+", src)
+                    if not lead or lead.group(1).lower() not in LEADING:
+                        break
+                    src, s0 = src[lead.end():], s0 + lead.end()
+                words = re.findall(r"[\wäöüÄÖÜß-]+", src)
+                if (not words or words[-1].lower() in self.not_sources
+                        or words[0].lower() in self.not_sources or len(src.strip()) < 2):
+                    continue
+                if any(c.src_start < e0 and s0 < c.src_end for c in out):
+                    continue
+                out.append(Cue(m.start(), m.end(), s0, e0, src.strip()))
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def kind_of(self, source: Optional[str]) -> Optional[str]:
+        """The kind of source (police, organisers, authorities ...) by its words."""
+        if not source:
+            return None
+        s = source.lower()
+        words = re.findall(r"[\wäöüß]+", s)
+        for kind, stems in self.kinds.items():
+            for w in words:
+                if any(w == st or w.startswith(st) or w.endswith(st) for st in stems):
+                    return kind
+        return None
+
+    def is_reported_speech(self, sentence: str) -> bool:
+        return any(w in self.reported for w in re.findall(r"[\wäöüß]+", sentence.lower()))
+
+
+@lru_cache(maxsize=None)
+def finder(lang: str) -> AttributionFinder:
+    return AttributionFinder(lang)

@@ -1,0 +1,261 @@
+"""Find quantities in text: digits, number words, vague amounts, ranges and hedges.
+
+Numbers that are not claims (years, dates, clock times, ordinals, type designations,
+house numbers, ages, calibres) are dropped here, using ``lang/<lang>/nonclaims.yaml`` and
+the time expressions found before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+from nkcheck import lang as langdata
+from nkcheck.model import Quantity
+from nkcheck.normalize.numbers import as_number, grammar
+
+
+@dataclass
+class Atom:
+    """One number as written, before hedges and ranges are applied."""
+
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal
+    kind: str  # digits | word | vague
+    scale: Decimal = Decimal(1)
+    unit: str = ""
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class QuantityFinder:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.g = grammar(lang)
+        nc = langdata.load(lang, "nonclaims")
+        hd = langdata.load(lang, "hedges")
+        tm = langdata.load(lang, "time")
+        self.months = {m.lower() for m in tm["months"]}
+        self.designators = {d.lower() for d in nc["designators"]}
+        self.age_after = [a.lower() for a in nc["age_after"]]
+        self.age_before = [a.lower() for a in nc["age_before"]]
+        self.calibres = {c.lower() for c in nc["calibres"]}
+        self.streets = tuple(s.lower() for s in nc["street_suffixes"])
+        scale_words = [s for s in self.g.scales if not s.isdigit()]
+        self.scale_re = re.compile(rf"\s*(?:{_alt(scale_words)})(?![\w])", re.IGNORECASE)
+        self.digits_re = re.compile(self.g.digits_re)
+        self.word_re = re.compile(self.g.word_re, re.IGNORECASE)
+        vague_plurals = _alt(self.g.vague)
+        quant = _alt(self.g.vague_quantifiers)
+        singular = _alt([s for s in self.g.scales if s.isalpha()] + [self.g.hundred]
+                        + ["zehntausend", "hunderttausend", "dutzend", "hundred thousand",
+                           "ten thousand", "dozen"])
+        self.vague_re = re.compile(
+            rf"(?<![\w])(?:(?P<q>{quant})\s+(?P<s>{singular})(?!\w)|(?P<p>{vague_plurals}))(?![\w])",
+            re.IGNORECASE)
+        self.unit_re = re.compile(r"\s?(%|‰)")
+        self.prefix = sorted(((p["phrase"].lower(), p["bound"]) for p in hd["prefix"]),
+                             key=lambda x: -len(x[0]))
+        self.suffix = sorted(((p["phrase"].lower(), p["bound"]) for p in hd["suffix"]),
+                             key=lambda x: -len(x[0]))
+        self.ranges = []
+        for r in hd["ranges"]:
+            before, _, rest = r.partition("{a}")
+            between, _, _ = rest.partition("{b}")
+            self.ranges.append((before.lower(), between.lower()))
+        # longer connectors first so " – " beats "-"
+        self.ranges.sort(key=lambda x: (-len(x[0]), -len(x[1])))
+
+    # -- candidates ---------------------------------------------------------------------
+    def _atoms(self, text: str) -> list[Atom]:
+        atoms: list[Atom] = []
+        for m in self.digits_re.finditer(text):
+            v = self.g.parse_digits(m.group(0))
+            if v is None:
+                continue
+            end, scale = m.end(), Decimal(1)
+            sm = self.scale_re.match(text, end)
+            if sm:
+                sc = self.g.scale_of(sm.group(0).strip())
+                if sc is not None:
+                    scale, end = sc, sm.end()
+            unit = ""
+            um = self.unit_re.match(text, end)
+            if um:
+                unit, end = "%", um.end()
+            atoms.append(Atom(m.start(), end, v * scale, v * scale, "digits", scale, unit))
+        for m in self.vague_re.finditer(text):
+            if m.group("p"):
+                lo, hi = self.g.vague[m.group("p").lower()]
+            else:
+                s = self.g.parse_word(m.group("s"))
+                if s is None:
+                    continue
+                lo, hi = 2 * s, 10 * s - 1
+            atoms.append(Atom(m.start(), m.end(), Decimal(lo), Decimal(hi), "vague"))
+        for m in self.word_re.finditer(text):
+            word = m.group(0)
+            v = self.g.parse_word(word)
+            if v is None:
+                # a run of number words that does not parse as one number: try its words
+                continue
+            if word.lower() in self.g.excluded:
+                continue
+            atoms.append(Atom(m.start(), m.end(), v, v, "word"))
+        # keep the longest of overlapping candidates
+        atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        out: list[Atom] = []
+        for a in atoms:
+            if out and a.start < out[-1].end:
+                continue
+            out.append(a)
+        return out
+
+    # -- filters --------------------------------------------------------------------------
+    def _word_before(self, text: str, pos: int) -> str:
+        m = re.search(r"([\w§.]+)\s*$", text[max(0, pos - 40):pos])
+        return m.group(1).lower() if m else ""
+
+    def _is_not_claim(self, text: str, a: Atom, blocked: list[tuple[int, int]]) -> bool:
+        s, e = a.start, a.end
+        if any(s < be and bs < e for bs, be in blocked):
+            return True
+        raw = text[s:e]
+        before = text[max(0, s - 30):s]
+        after = text[e:e + 30]
+        if a.kind == "digits":
+            # glued to letters: IL-76, U5, F-16, 1990er, COVID-19
+            if re.search(r"[A-Za-zÄÖÜäöü]-?$", before) and not before.endswith(" "):
+                return True
+            if re.match(r"[A-Za-zÄÖÜäöüß]", after) and not a.unit:
+                if not re.match(r"(?:km|m|kg|t|mm|cm|ha|mio|mrd|bn|m²|qm)\b", after, re.IGNORECASE):
+                    return True
+            # a year on its own: 4 digits from 1800 to 2099 not followed by a counted noun
+            if re.fullmatch(r"(1[89]|20)\d\d", raw):
+                nxt = re.match(r"\s+([A-ZÄÖÜ][\w-]*)", after)
+                if not nxt or nxt.group(1).lower().strip(".") in self.months:
+                    return True
+            # ordinals: "4. Juni", "3. Liga", "zum 2. Mal"
+            om = re.match(r"\.\s+(\S+)", after)
+            if om and re.fullmatch(r"\d{1,3}", raw):
+                nxt = om.group(1)
+                if nxt[0].islower() or nxt.lower().strip(",.") in self.months or len(raw) <= 2:
+                    return True
+            wb = self._word_before(text, s)
+            if wb in self.designators or wb.rstrip(".") in self.designators:
+                return True
+            if wb.endswith(self.streets) and wb not in ("platz",):
+                return True
+            if any(after.lower().startswith(c) or after.lower().startswith(" " + c)
+                   or after.lower().startswith("-" + c) for c in self.calibres):
+                return True
+            if wb == "kaliber" or wb == "calibre" or wb == "caliber":
+                return True
+            # clock times in English: "10 a.m.", "6pm"
+            if re.match(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", after, re.IGNORECASE):
+                return True
+        low_after = after.lower()
+        if any(low_after.startswith(x) or low_after.startswith(" " + x) for x in self.age_after):
+            return True
+        low_before = before.lower().rstrip()
+        if any(low_before.endswith(x) for x in self.age_before):
+            return True
+        if a.kind == "word" and a.low < 20:
+            # a small number word counts only when a noun follows ("drei Polizisten")
+            nxt = re.match(r"\s+(?:[a-zäöüß]+\s+){0,2}?([\w-]+)", after)
+            if not nxt:
+                return True
+            w = nxt.group(1)
+            if self.lang == "de" and not w[0].isupper():
+                return True
+            if self.lang == "en" and not (w.endswith("s") or w in ("people", "police", "percent")):
+                return True
+        return False
+
+    # -- hedges and ranges ----------------------------------------------------------------
+    def _prefix_hedge(self, text: str, start: int) -> tuple[str, str, int]:
+        window = text[max(0, start - 40):start].lower()
+        for phrase, bound in self.prefix:
+            if window.endswith(phrase + " ") or window.endswith(phrase + "\u00a0"):
+                cut = len(window) - len(phrase) - 1
+                if cut == 0 or not window[cut - 1].isalnum():
+                    return phrase, bound, start - len(phrase) - 1
+        return "", "", start
+
+    def _suffix_hedge(self, text: str, end: int) -> tuple[str, str, int]:
+        window = text[end:end + 20].lower()
+        for phrase, bound in self.suffix:
+            if window.startswith(" " + phrase) and not window[len(phrase) + 1:len(phrase) + 2].isalnum():
+                return phrase, bound, end + len(phrase) + 1
+        return "", "", end
+
+    def _merge_ranges(self, text: str, atoms: list[Atom]) -> list[tuple[Atom, Optional[Atom]]]:
+        out: list[tuple[Atom, Optional[Atom]]] = []
+        i = 0
+        while i < len(atoms):
+            a = atoms[i]
+            b = atoms[i + 1] if i + 1 < len(atoms) else None
+            if b is not None and a.kind != "vague" and b.kind != "vague":
+                between = text[a.end:b.start].lower()
+                for before, conn in self.ranges:
+                    if between == conn and (not before or text[:a.start].lower().endswith(before)):
+                        out.append((a, b))
+                        i += 2
+                        break
+                else:
+                    out.append((a, None))
+                    i += 1
+                continue
+            out.append((a, None))
+            i += 1
+        return out
+
+    def find(self, text: str, blocked: list[tuple[int, int]] = ()) -> list[Quantity]:
+        atoms = [a for a in self._atoms(text) if not self._is_not_claim(text, a, list(blocked))]
+        out: list[Quantity] = []
+        for a, b in self._merge_ranges(text, atoms):
+            if b is not None:
+                lo, hi = a.low, b.high
+                if a.scale == 1 and b.scale > 1 and a.low * b.scale <= b.high:
+                    lo = a.low * b.scale  # "1 bis 2 Millionen"
+                if lo > hi:
+                    lo, hi = hi, lo  # written backwards
+                start, end = a.start, b.end
+                bound, approx = "range", False
+                hedge, hb, _ = self._prefix_hedge(text, a.start)
+                if hb == "approx":
+                    approx = True
+                out.append(Quantity(start, end, text[start:end], as_number(lo), as_number(hi),
+                                    approx, bound, hedge, a.unit or b.unit))
+                continue
+            hedge, hb, _ = self._prefix_hedge(text, a.start)
+            shedge, sb, _ = self._suffix_hedge(text, a.end)
+            low, high = a.low, a.high
+            approx = a.kind == "vague"
+            bound = "vague" if a.kind == "vague" else "exact"
+            if sb:
+                hedge, hb = (hedge + " … " + shedge).strip(" …"), sb if not hb else hb
+            if hb in ("approx", "nearly"):
+                approx, bound = True, hb
+            elif hb in ("more_than", "at_least"):
+                high, approx, bound = None, True, hb
+            elif hb in ("at_most", "less_than"):
+                low, bound = None, hb
+                if a.kind == "vague":
+                    low = None
+            out.append(Quantity(a.start, a.end, text[a.start:a.end],
+                                None if low is None else as_number(low),
+                                None if high is None else as_number(high),
+                                approx, bound, hedge, a.unit))
+        return out
+
+
+@lru_cache(maxsize=None)
+def finder(lang: str) -> QuantityFinder:
+    return QuantityFinder(lang)

@@ -1,0 +1,66 @@
+"""Language data: YAML files per language, loaded once and checked against a schema.
+
+Each language folder (``de/``, ``en/``) holds the same files; the shared files beside this
+module (``objects.yaml``, ``events.yaml``, ``entities.yaml``) are language-independent.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANG_DIR = Path(__file__).parent
+SUPPORTED = ("de", "en")
+
+# The keys each file may have (dateparser-style whitelist): a typo in a data file is an
+# error at load time, not a silently ignored entry.
+SCHEMA: dict[str, set[str]] = {
+    "numbers": {"decimal_separator", "group_separators", "units", "teens", "tens", "hundred",
+                "thousand", "tens_joiner", "standalone_excluded", "scales", "fractions", "vague",
+                "vague_quantifiers", "examples"},
+    "hedges": {"prefix", "suffix", "ranges", "examples"},
+    "objects": {"nouns", "modifiers", "generic_count_nouns", "examples"},
+    "events": {"words", "intended_markers", "examples"},
+    "attribution": {"patterns", "not_sources", "kinds", "reported_speech", "examples"},
+    "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
+             "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",
+             "year_words", "patterns", "examples"},
+    "nonclaims": {"designators", "age_after", "age_before", "calibres", "street_suffixes",
+                  "probability"},
+}
+SHARED_SCHEMA: dict[str, set[str]] = {
+    "objects": {"objects"},
+    "events": {"events", "combinations", "object_events"},
+    "entities": {"entities", "aggregate_cues"},
+}
+
+
+class LangDataError(ValueError):
+    """A language data file is missing or has keys the schema does not know."""
+
+
+def _load_yaml(path: Path, allowed: set[str]) -> dict[str, Any]:
+    if not path.exists():
+        raise LangDataError(f"missing language data file: {path}")
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    unknown = set(data) - allowed
+    if unknown:
+        raise LangDataError(f"{path}: unknown keys {sorted(unknown)}")
+    return data
+
+
+@lru_cache(maxsize=None)
+def shared(name: str) -> dict[str, Any]:
+    """Return a language-independent data file (objects, events, entities)."""
+    return _load_yaml(LANG_DIR / f"{name}.yaml", SHARED_SCHEMA[name])
+
+
+@lru_cache(maxsize=None)
+def load(lang: str, name: str) -> dict[str, Any]:
+    """Return one data file of one language, e.g. ``load("de", "numbers")``."""
+    if lang not in SUPPORTED:
+        raise LangDataError(f"unsupported language {lang!r}; nkcheck knows {', '.join(SUPPORTED)}")
+    return _load_yaml(LANG_DIR / lang / f"{name}.yaml", SCHEMA[name])

@@ -1,0 +1,177 @@
+"""Plain data types that flow between extraction, comparison and reporting.
+
+They carry no spaCy objects, so the comparator and the reports can be tested without a
+pipeline. Values are ``int`` when whole and ``float`` otherwise; ``None`` is an open bound.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+Number = float  # int or float; a whole number is stored as int
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed interval of days, at the granularity the text gave (a month stays a month)."""
+
+    start: date
+    end: date
+    granularity: str = "day"  # day | week | month | season | year | range
+
+    def overlaps(self, other: "Period") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: "Period") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written and the interval it stands for."""
+
+    start: int
+    end: int
+    text: str
+    low: Optional[Number]
+    high: Optional[Number]
+    approx: bool = False
+    bound: str = "exact"  # exact | approx | nearly | at_least | more_than | at_most | less_than | range | vague
+    hedge: str = ""
+    unit: str = ""  # text right after the number that is a unit (%, Prozent, Meter ...)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression found in the text and the period it resolves to (or None)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    period: Optional[Period]
+    clock: Optional[str] = None  # "13:07" for clock times
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of a known entity (a country, city, person ...)."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    type: str
+    role: str  # actor | place | either
+
+
+@dataclass
+class Document:
+    """One article: where it came from and what is known of it."""
+
+    id: str
+    path: str
+    text: str
+    body_start: int = 0
+    lang: str = "de"
+    lang_source: str = "default"
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: Optional[Period] = None
+    published_source: str = "unknown"  # front matter | option | manifest | estimated from text | unknown
+
+    def published_iso(self) -> Optional[str]:
+        p = self.published
+        if p is None:
+            return None
+        if p.granularity == "day" or p.start == p.end:
+            return p.start.isoformat()
+        if p.granularity == "month":
+            return p.start.strftime("%Y-%m")
+        return f"{p.start.isoformat()}/{p.end.isoformat()}"
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "published": self.published_iso(),
+            "published_source": self.published_source,
+            "lang": self.lang,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+        }
+
+
+@dataclass
+class Claim:
+    """One numeric claim: a quantity, what is counted, what happened, who, where, when, per whom."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    low: Optional[Number]
+    high: Optional[Number]
+    approx: bool
+    bound: str
+    object: Optional[str]
+    event: Optional[str]
+    actor: Optional[str]
+    place: Optional[str]
+    time_start: Optional[str]
+    time_end: Optional[str]
+    source: Optional[str]
+    sentence: str
+    hedge: str = ""
+    unit: str = ""
+    source_kind: Optional[str] = None
+    time_text: str = ""
+    as_of: Optional[str] = None
+    aggregate: bool = False
+    increment: bool = False
+    modality: str = "actual"
+    line: int = 0
+    noun: str = ""
+
+    JSON_FIELDS = ("id", "doc", "start", "end", "text", "low", "high", "approx", "object", "event",
+                   "actor", "place", "time_start", "time_end", "source", "sentence")
+    EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "as_of", "aggregate",
+                    "increment", "modality", "line", "noun")
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {k: d[k] for k in self.JSON_FIELDS + self.EXTRA_FIELDS}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Claim":
+        names = set(cls.JSON_FIELDS + cls.EXTRA_FIELDS)
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass
+class Finding:
+    """A verdict on claims that speak of the same fact: a conflict or an agreement."""
+
+    id: str
+    kind: str  # value | time | scope | update | consistent | sum
+    claims: list[str]
+    summary: str
+    fact: str
+    rule: str
+    explanation: str = ""
+    parts: list[str] = field(default_factory=list)
+    tolerance: Optional[float] = None
+    slot: str = ""  # the slot that differs: value | time | object | place
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        if not self.parts:
+            d.pop("parts")
+        return d

@@ -1,0 +1,1 @@
+"""Normalisers: numbers, dates and entity names into canonical values."""

@@ -1,0 +1,251 @@
+"""Resolve time expressions to periods against the article's publication date.
+
+The patterns in ``extract/times.py`` decide what a span is (a month, a season, "in den
+kommenden Monaten"); this module turns it into a ``Period`` at that granularity. Day and
+month names go through dateparser with ``RELATIVE_BASE`` set to the article date, never today.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Optional
+
+import dateparser
+
+from nkcheck import lang as langdata
+from nkcheck.extract.times import TimeMatch
+from nkcheck.model import Period
+
+
+def month_period(y: int, m: int) -> Period:
+    return Period(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month")
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    m += 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, lang: str, base: date, prefer: str) -> Optional[date]:
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    res = dateparser.parse(text, languages=[lang], settings=settings)
+    return res.date() if res else None
+
+
+class DateResolver:
+    def __init__(self, lang: str):
+        self.lang = lang
+        d = langdata.load(lang, "time")
+        self.months = {k.lower(): v for k, v in d["months"].items()}
+        self.seasons = {k.lower(): v for k, v in d["seasons"].items()}
+        self.weekdays = {k.lower(): v for k, v in d["weekdays"].items()}
+        self.past = {w.lower() for w in d["past_words"]}
+        self.future = {w.lower() for w in d["future_words"]}
+        self.units = {k.lower(): v for k, v in d["units"].items()}
+        self.parts = {k.lower(): v for k, v in d["part_words"].items()}
+        self.reldays = {k.lower(): v for k, v in d.get("relative_days", {}).items()}
+        self.numbers = langdata.load(lang, "numbers")
+
+    # -- helpers ----------------------------------------------------------------------
+    def _month_near(self, month: int, base: Period, direction: str, strict: bool = False) -> Period:
+        """The month named, in the year that puts it nearest the base in the given direction."""
+        ref = base.end if direction == "past" else base.start
+        y = ref.year
+        if direction == "past":
+            if month > ref.month or (strict and month == ref.month):
+                y -= 1
+        else:
+            if month < ref.month or (strict and month == ref.month):
+                y += 1
+        return month_period(y, month)
+
+    def _season(self, name: str, year: int) -> Period:
+        a, b = self.seasons[name]
+        if a > b:  # winter: December of the year to February of the next
+            return Period(date(year, a, 1), date(year + 1, b, calendar.monthrange(year + 1, b)[1]), "season")
+        return Period(date(year, a, 1), date(year, b, calendar.monthrange(year, b)[1]), "season")
+
+    def _count(self, word: str) -> Optional[int]:
+        if word.isdigit():
+            return int(word)
+        w = word.lower()
+        for table in ("units", "teens"):
+            if w in {k.lower() for k in self.numbers[table]}:
+                return {k.lower(): v for k, v in self.numbers[table].items()}[w]
+        if w in ("einem", "einer", "a", "an"):
+            return 1
+        return None
+
+    # -- resolution ---------------------------------------------------------------------
+    def resolve(self, m: TimeMatch, base: Optional[Period], intended: bool = False) -> Optional[Period]:
+        g = dict(m.groups)
+        lab = m.label
+        direction = "future" if intended else "past"
+        year = int(g["year"]) if "year" in g else None
+        month = self.months.get(g.get("month", "").lower()) if "month" in g else None
+        if lab in ("name", "clock"):
+            return None
+        if lab == "numeric_date":
+            try:
+                d = date(year, int(g["month_num"]), int(g["day"]))
+            except ValueError:
+                return None
+            return Period(d, d, "day")
+        if lab == "day_month":
+            day = int(g["day"])
+            if year is not None:
+                try:
+                    d = date(year, month, day)
+                except ValueError:
+                    return None
+                return Period(d, d, "day")
+            if base is None:
+                return None
+            d = _dateparser(f"{day}. {g['month']}" if self.lang == "de" else f"{g['month']} {day}",
+                            self.lang, base.end, direction)
+            return Period(d, d, "day") if d else None
+        if lab == "month_or_month":
+            m2 = self.months[g["month2"].lower()]
+            if year is not None:
+                a, b = month_period(year, month), month_period(year, m2)
+            elif base is None:
+                return None
+            else:
+                a = self._month_near(month, base, direction)
+                b = self._month_near(m2, base, direction)
+            lo, hi = (a, b) if a.start <= b.start else (b, a)
+            return Period(lo.start, hi.end, "month")
+        if lab == "part_month":
+            if year is not None:
+                mp = month_period(year, month)
+            elif base is None:
+                return None
+            else:
+                mp = self._month_near(month, base, direction)
+            a, b = self.parts[g["part"].lower()]
+            last = calendar.monthrange(mp.start.year, mp.start.month)[1]
+            return Period(mp.start.replace(day=a), mp.start.replace(day=min(b, last)), "day")
+        if lab == "rel_month":
+            if base is None:
+                return None
+            rel = g["rel"].lower()
+            if rel in self.past:
+                return self._month_near(month, base, "past", strict=True)
+            if rel in self.future:
+                return self._month_near(month, base, "future", strict=True)
+            return month_period(base.end.year, month)
+        if lab == "month_year":
+            return month_period(year, month)
+        if lab == "month":
+            if base is None:
+                return None
+            return self._month_near(month, base, direction)
+        if lab == "season_year":
+            return self._season(g["season"].lower(), year)
+        if lab == "season":
+            if base is None:
+                return None
+            name = g["season"].lower()
+            rel = g.get("rel", "").lower()
+            ref = base.end
+            cand = [self._season(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+            if rel in self.future or (intended and rel not in self.past):
+                fut = [c for c in cand if c.start > ref]
+                return fut[0] if fut else None
+            past = [c for c in cand if c.start <= ref and (rel not in self.past or c.end < ref)]
+            return past[-1] if past else None
+        if lab == "year":
+            return Period(date(year, 1, 1), date(year, 12, 31), "year")
+        if base is None:
+            return None
+        ref = base.end
+        if lab == "rel_unit":
+            unit = self.units.get(g["unit"].lower(), "month")
+            span = {"day": timedelta(days=10), "week": timedelta(weeks=8), "month": None, "year": None}[unit]
+            if g["rel"].lower() in self.past:
+                start = (add_months(ref, -6) if unit == "month" else
+                         ref.replace(year=ref.year - 5) if unit == "year" else ref - span)
+                return Period(start, ref, "range")
+            end = (add_months(ref, 6) if unit == "month" else
+                   ref.replace(year=ref.year + 5) if unit == "year" else ref + span)
+            return Period(ref + timedelta(days=1), end, "range")
+        if lab == "rel_week":
+            unit = self.units.get(g["unit"].lower(), "week")
+            rel = g["rel"].lower()
+            step = -1 if rel in self.past else 1 if rel in self.future else 0
+            if unit == "week":
+                monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
+                return Period(monday, monday + timedelta(days=6), "week")
+            if unit == "month":
+                d = add_months(ref.replace(day=1), step)
+                return month_period(d.year, d.month)
+            y = ref.year + step
+            return Period(date(y, 1, 1), date(y, 12, 31), "year")
+        if lab == "prev_year":
+            y = ref.year - 1
+            return Period(date(y, 1, 1), date(y, 12, 31), "year")
+        if lab == "ago":
+            n = self._count(g["n"])
+            unit = self.units.get(g["unit"].lower())
+            if n is None or unit is None:
+                return None
+            if unit == "day":
+                d = ref - timedelta(days=n)
+                return Period(d, d, "day")
+            if unit == "week":
+                d = ref - timedelta(weeks=n)
+                return Period(d - timedelta(days=d.weekday()), d - timedelta(days=d.weekday()) + timedelta(days=6), "week")
+            if unit == "month":
+                d = add_months(ref, -n)
+                return month_period(d.year, d.month)
+            return Period(date(ref.year - n, 1, 1), date(ref.year - n, 12, 31), "year")
+        if lab == "weekday":
+            if base.granularity != "day":
+                return Period(base.start, base.end, base.granularity)
+            wd = self.weekdays[g["weekday"].lower()]
+            delta = (ref.weekday() - wd) % 7
+            d = ref - timedelta(days=delta) if direction == "past" else ref + timedelta(days=(wd - ref.weekday()) % 7)
+            return Period(d, d, "day")
+        if lab == "relday":
+            if base.granularity != "day":
+                return Period(base.start, base.end, base.granularity)
+            d = ref + timedelta(days=self.reldays.get(g["relday"].lower(), 0))
+            return Period(d, d, "day")
+        return None
+
+
+@lru_cache(maxsize=None)
+def resolver(lang: str) -> DateResolver:
+    return DateResolver(lang)
+
+
+def parse_published(value) -> Optional[Period]:
+    """A front-matter or option value ('2024-01-20', '2024-01', date) as a Period; None if unknown."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return Period(value, value, "day")
+    s = str(value).strip()
+    if not s or s.lower() in ("unknown", "unbekannt", "none", "null", "n/a", "?"):
+        return None
+    try:
+        if len(s) == 7 and s[4] == "-":
+            return month_period(int(s[:4]), int(s[5:7]))
+        if len(s) == 4 and s.isdigit():
+            y = int(s)
+            return Period(date(y, 1, 1), date(y, 12, 31), "year")
+        d = date.fromisoformat(s[:10])
+        return Period(d, d, "day")
+    except ValueError:
+        return None

@@ -1,0 +1,72 @@
+"""Map a counted noun ("Soldaten", "Artillerie-Geschosse", "Bauarbeitern") to an object class.
+
+Compounds find their head by the longest known ending; plural and case endings and umlaut
+plurals ("Kräfte" -> kraft) are undone first. Nouns come from ``lang/<lang>/objects.yaml``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from nkcheck import lang as langdata
+
+ENDINGS = ("", "n", "en", "nen", "e", "er", "ern", "s", "es", "innen", "in")
+UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+
+
+class ObjectLexicon:
+    def __init__(self, lang: str):
+        d = langdata.load(lang, "objects")
+        self.lang = lang
+        self.stems: dict[str, str] = {}
+        for obj, stems in d["nouns"].items():
+            for s in stems:
+                self.stems[str(s).lower()] = obj
+        self.modifiers = {str(m).lower(): obj for obj, ms in d.get("modifiers", {}).items() for m in ms}
+        self.generic = {str(w).lower() for w in d.get("generic_count_nouns", [])}
+        self.taxonomy = langdata.shared("objects")["objects"]
+
+    def _candidates(self, word: str) -> list[str]:
+        w = word.lower().replace("-", "").replace("\u00ad", "")
+        out = []
+        for e in ENDINGS:
+            if e and not w.endswith(e):
+                continue
+            base = w[: len(w) - len(e)] if e else w
+            if base:
+                out += [base, base.translate(UMLAUT)]
+        return out
+
+    def lookup(self, noun: str) -> Optional[str]:
+        """The object class of a noun, or None when the noun is not a known counted thing."""
+        if not noun:
+            return None
+        cands = self._candidates(noun)
+        best, best_len = None, 0
+        for c in cands:
+            if c in self.stems and len(c) > best_len:
+                best, best_len = self.stems[c], len(c)
+                continue
+            for i in range(1, len(c)):
+                tail = c[i:]
+                if len(tail) <= best_len or len(tail) < 4:
+                    break
+                if tail in self.stems:
+                    best, best_len = self.stems[tail], len(tail)
+                    break
+        if best is not None and "-" in noun and self.modifiers:
+            head_mod = noun.split("-")[0].lower()
+            if head_mod in self.modifiers and self.taxonomy.get(best, {}).get("role") == "person":
+                return self.modifiers[head_mod]
+        return best
+
+    def is_generic(self, noun: str) -> bool:
+        return any(c in self.generic for c in self._candidates(noun))
+
+    def info(self, obj: Optional[str]) -> dict:
+        return self.taxonomy.get(obj or "", {})
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> ObjectLexicon:
+    return ObjectLexicon(lang)

@@ -1,0 +1,1 @@
+"""Output formats: JSON (the stable contract), tables (pandas), markdown."""
