@@ -57,17 +57,24 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[Path, Path]], list[InputP
     return unique, problems
 
 
-def decode(raw: bytes) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with BOM."""
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252
+    (old German newsroom exports). Returns the text and the encoding used."""
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ArticleError("starts like UTF-16 but does not decode as UTF-16") from None
     if b"\x00" in raw[:4096]:
         raise ArticleError("binary file (contains NUL bytes)")
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"not valid UTF-8 (byte {exc.start})") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"neither UTF-8 nor Windows-1252 (byte {exc.start})") from None
+    return (text[1:] if text.startswith("\ufeff") else text), "utf-8"
 
 
 def load_manifest(folder: Path) -> dict[str, dict]:
@@ -96,7 +103,7 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
         raise ArticleError("permission denied") from None
     except OSError as exc:
         raise ArticleError(f"cannot read ({exc.strerror or exc})") from None
-    text = decode(raw)
+    text, encoding = decode(raw)
     meta: dict = {}
     body_start = 0
     m = FRONT_MATTER.match(text)
@@ -110,6 +117,7 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
     doc_id = rel.as_posix()
     entry = (manifest or {}).get(path.name) or {}
     doc = Document(id=doc_id, path=str(path), text=text, body_start=body_start)
+    doc.encoding = encoding
     doc.title = str(meta.get("title") or entry.get("title") or _first_heading(text[body_start:]) or "")
     doc.outlet = str(meta.get("outlet") or entry.get("outlet") or "")
     doc.url = str(meta.get("url") or meta.get("source_url") or entry.get("url") or "")
@@ -132,7 +140,8 @@ def _first_heading(body: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-_DE = {"der", "die", "das", "und", "nicht", "mit", "sich", "auf", "für", "ist", "im", "den", "von", "zu", "dem"}
+_DE = {"der", "die", "das", "und", "nicht", "mit", "sich", "auf", "für", "ist", "im", "den", "von", "zu", "dem",
+       "ein", "eine", "wurde", "wurden", "sind", "hat", "haben", "nach", "laut", "rund", "etwa", "bei", "des"}
 _EN = {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "were", "said", "by"}
 
 
@@ -141,4 +150,4 @@ def guess_language(text: str) -> str:
     words = re.findall(r"[a-zäöüß]+", text.lower()[:20000])
     de = sum(w in _DE for w in words)
     en = sum(w in _EN for w in words)
-    return "en" if en > de else "de"
+    return "en" if en > de and en >= 2 else "de"

@@ -15,7 +15,7 @@ import typer
 from nkcheck import __version__
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
     help=(
         "Find numeric claims in news articles and flag where sources disagree.\n\n"
         "Examples:\n\n"

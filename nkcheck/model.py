@@ -81,6 +81,7 @@ class Document:
     url: str = ""
     published: Optional[Period] = None
     published_source: str = "unknown"  # front matter | option | manifest | estimated from text | unknown
+    encoding: str = "utf-8"
 
     def published_iso(self) -> Optional[str]:
         p = self.published
@@ -102,6 +103,7 @@ class Document:
             "published": self.published_iso(),
             "published_source": self.published_source,
             "lang": self.lang,
+            "encoding": self.encoding,
             "title": self.title,
             "outlet": self.outlet,
             "url": self.url,

@@ -6,6 +6,7 @@ problems and skipped; the others are still processed.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Optional
@@ -14,6 +15,8 @@ from nkcheck.articles import ArticleError, InputProblem, discover, load_manifest
 from nkcheck.extract.times import TimeMatch, finder as time_finder
 from nkcheck.model import Claim, Document, Period
 from nkcheck.normalize.dates import resolver
+
+log = logging.getLogger("nkcheck")
 
 ABSOLUTE = {"numeric_date", "day_month", "month_year", "season_year", "year"}
 
@@ -89,6 +92,12 @@ def extract_documents(paths: Iterable[str], published: Optional[str] = None,
         except ArticleError as exc:
             out.problems.append(InputProblem(str(path), str(exc)))
             continue
+        except Exception as exc:  # a bug must not cost the other articles their check
+            log.debug("internal error on %s", path, exc_info=True)
+            out.problems.append(InputProblem(str(path), f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        if doc.encoding == "cp1252":
+            log.warning("%s: not UTF-8, read as Windows-1252", path)
         out.documents.append(doc)
         out.claims.extend(claims)
     return out

@@ -1,0 +1,38 @@
+"""The markdown report: committed copy up to date, deterministic, and safe from article text."""
+from __future__ import annotations
+
+from nkcheck.report.markdown import escape
+from conftest import ROOT, run_nkcheck
+
+
+def test_committed_seeds_report_is_current():
+    res = run_nkcheck("check", "seeds", "--format", "markdown")
+    assert res.stdout == (ROOT / "reports" / "seeds.md").read_text(encoding="utf-8"), \
+        "reports/seeds.md is stale: run `nkcheck report seeds/ -o reports/seeds.md`"
+
+
+def test_report_is_byte_identical_on_rerun():
+    a = run_nkcheck("check", "seeds", "--format", "markdown").stdout
+    b = run_nkcheck("check", "seeds", "--format", "markdown").stdout
+    assert a == b and a
+
+
+def test_report_names_the_three_seed_conflicts():
+    text = (ROOT / "reports" / "seeds.md").read_text(encoding="utf-8")
+    for kind in ("Zeit (time)", "Wert (value)", "Umfang (scope)"):
+        assert kind in text
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>", "| a | b |", "`code`", "[link](http://x)", "![img](http://x)",
+    "<details>", "<!-- c -->", "# heading", "::error file=a::boom", "line\nbreak",
+])
+def test_escape_makes_article_text_inert(hostile):
+    out = escape(hostile)
+    assert "<" not in out and "\n" not in out
+    assert "|" not in out.replace("\\|", "")
+    assert "](" not in out.replace("\\]\\(", "")
+    assert "::" not in out
