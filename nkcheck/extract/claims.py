@@ -25,6 +25,7 @@ from nkcheck.normalize.objects import lexicon
 
 BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "|"}
 WORD_RE = re.compile(r"[\wäöüÄÖÜß%€$²\-]+|[^\s\w]")
+SEPARABLE = {"an", "zu", "auf", "aus", "vor", "ein", "mit", "ab", "fest", "teil", "zurück", "bei"}
 INCREMENT_WORDS = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "neue", "neuen",
                    "additional", "more", "further", "another", "new"}
 
@@ -55,8 +56,11 @@ class EventLexicon:
                     self.words.setdefault(w, ev)
         self.intended_markers = {str(w).lower() for w in d.get("intended_markers", [])}
 
-    def event_of(self, tok) -> Optional[str]:
-        for form in (tok.lower_, tok.lemma_.lower() if tok.lemma_ else ""):
+    def event_of(self, tok, particle: str = "") -> Optional[str]:
+        lemma = tok.lemma_.lower() if tok.lemma_ else ""
+        if particle and lemma and (particle + lemma) in self.words:
+            return self.words[particle + lemma]
+        for form in (tok.lower_, lemma):
             if form in self.words:
                 return self.words[form]
         for p, ev in self.prefixes:
@@ -134,6 +138,18 @@ class ClaimBuilder:
                     break
         return "", skipped
 
+    def _coordinated(self, text: str, pos: int, limit: int, obj: str) -> str:
+        """'150 Tote oder Vermisste': two nouns joined by oder/und count their common whole."""
+        m = re.match(r"\s+(?:oder|und|bzw\.|or|and)\s+([\wäöüÄÖÜß-]+)", text[pos:limit])
+        if not m:
+            return obj
+        other = self.objects.lookup(m.group(1))
+        if not other or other == obj:
+            return obj
+        from nkcheck.compare.facts import ancestors
+        common = [a for a in ancestors(obj) if a in ancestors(other)]
+        return common[0] if common else obj
+
     def _noun_before(self, text: str, start: int, clause_start: int) -> str:
         words = [m.group(0) for m in WORD_RE.finditer(text, clause_start, start)]
         for w in reversed(words):
@@ -143,7 +159,16 @@ class ClaimBuilder:
 
     def _event(self, sent: Sentence, q: Quantity, clause: tuple[int, int], text: str) -> Optional[str]:
         toks = sent.tokens
-        hits = [(t.idx, self.events.event_of(t), t) for t in toks]
+        particles = {}
+        for i, t in enumerate(toks):  # a verb particle closing a clause: "sagte ... zu."
+            nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+            if t.lower_ in SEPARABLE and (nxt in BOUNDARY or nxt in (".", "!", "?")):
+                for c in sent.clauses:
+                    if c[0] <= t.idx < c[1]:
+                        particles[c] = t.lower_
+        def clause_particle(t):
+            return next((p for c, p in particles.items() if c[0] <= t.idx < c[1]), "")
+        hits = [(t.idx, self.events.event_of(t, clause_particle(t)), t) for t in toks]
         hits = [(i, ev, t) for i, ev, t in hits if ev]
         # combined events: "getötet oder verwundet"
         for k in range(len(hits) - 1):
@@ -176,9 +201,11 @@ class ClaimBuilder:
         fam = self.events.info.get(ev, {}).get("family")
         return fams.get(fam, ev)
 
-    def _intended(self, text: str, clause: tuple[int, int]) -> bool:
-        span = text[clause[0]:clause[1]].lower()
-        return any(w in self.events.intended_markers for w in re.findall(r"[\wäöüß]+", span))
+    def _intended(self, text: str, clause: tuple[int, int], sent: "Sentence") -> bool:
+        words = re.findall(r"[\wäöüß]+", text[clause[0]:clause[1]].lower())
+        if "zu" in words[-3:]:  # "..., 5000 Soldaten nach Russland zu entsenden": governed by "plant"
+            words = re.findall(r"[\wäöüß]+", text[sent.start:clause[1]].lower())
+        return any(w in self.events.intended_markers for w in words)
 
     def _actor(self, mentions: list[Mention], q: Quantity, noun_end: int, clause, sent: Sentence,
                cue_spans) -> Optional[str]:
@@ -217,7 +244,9 @@ class ClaimBuilder:
         starts = [s.start for s in sents]
         mentions: list[Mention] = doc._.nk_mentions or []
         cues = doc._.nk_cues or []
-        cue_spans = [(c.start, c.end) for c in cues]
+        # spans that hold who is cited; "Nordkorea sagte ... zu" opens with its actor, so a
+        # cue that starts with the source itself only blocks the words after the name
+        cue_spans = [(c.src_end, c.end) if c.start == c.src_start else (c.start, c.end) for c in cues]
         times = [t for t in (doc._.nk_times or []) if t.label not in ("name",)]
         base = document.published
         claims: list[Claim] = []
@@ -232,6 +261,8 @@ class ClaimBuilder:
             noun, skipped = self._noun_after(text, q, sent.end)
             noun_end = text.find(noun, q.end) + len(noun) if noun else q.end
             obj = self.objects.lookup(noun) if noun else None
+            if obj:
+                obj = self._coordinated(text, noun_end, sent.end, obj)
             unit = q.unit
             if obj and self.objects.info(obj).get("unit"):
                 unit = unit or noun
@@ -243,7 +274,7 @@ class ClaimBuilder:
             if q.unit == "%":
                 obj = "percent"
             ev = self._event(sent, q, clause, text)
-            intended = self._intended(text, clause)
+            intended = self._intended(text, clause, sent)
             if ev and intended:
                 ev = self.events.intended_variant(ev)
             increment = any(w in INCREMENT_WORDS for w in skipped)

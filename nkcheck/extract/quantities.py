@@ -43,6 +43,7 @@ class QuantityFinder:
         tm = langdata.load(lang, "time")
         self.months = {m.lower() for m in tm["months"]}
         self.designators = {d.lower() for d in nc["designators"]}
+        self.year_cues = {w.lower() for w in nc.get("year_cues", [])}
         self.age_after = [a.lower() for a in nc["age_after"]]
         self.age_before = [a.lower() for a in nc["age_before"]]
         self.calibres = {c.lower() for c in nc["calibres"]}
@@ -138,8 +139,16 @@ class QuantityFinder:
                     return True
             # a year on its own: 4 digits from 1800 to 2099 not followed by a counted noun
             if re.fullmatch(r"(1[89]|20)\d\d", raw):
-                nxt = re.match(r"\s+([A-ZÄÖÜ][\w-]*)", after)
-                if not nxt or nxt.group(1).lower().strip(".") in self.months:
+                wb = self._word_before(text, s)
+                nxt = re.match(r"\s+([\w-]+)", text[e:e + 40])
+                if wb in self.year_cues or wb.rstrip(".,") in self.months or not nxt:
+                    return True
+                w = nxt.group(1)
+                if w[0].isupper() and w.lower() in self.months | self.year_cues:
+                    return True
+                if w[0].isupper() and self.lang == "de" and not a.unit:
+                    pass  # "2000 Soldaten": a count
+                elif not w[0].islower():
                     return True
             # ordinals: "4. Juni", "3. Liga", "zum 2. Mal"
             om = re.match(r"\.\s+(\S+)", after)

@@ -27,7 +27,7 @@ SCHEMA: dict[str, set[str]] = {
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
              "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",
              "year_words", "patterns", "examples"},
-    "nonclaims": {"designators", "age_after", "age_before", "calibres", "street_suffixes",
+    "nonclaims": {"designators", "year_cues", "age_after", "age_before", "calibres", "street_suffixes",
                   "probability"},
 }
 SHARED_SCHEMA: dict[str, set[str]] = {
