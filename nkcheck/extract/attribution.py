@@ -25,6 +25,11 @@ LEADING = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "ei
            "wie", "auch", "the", "a", "an", "as"}
 
 
+def _capitalisable(pattern: str) -> str:
+    m = re.match(r"[a-zäöü]", pattern)
+    return f"[{pattern[0]}{pattern[0].upper()}]{pattern[1:]}" if m else pattern
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -38,7 +43,9 @@ class AttributionFinder:
     def __init__(self, lang: str):
         d = langdata.load(lang, "attribution")
         np = NP_DE if lang == "de" else NP_EN
-        self.patterns = [re.compile(p.replace("{NP}", np).replace("{NAME}", NAME)) for p in d["patterns"]]
+        # a cue word may open the sentence: "Laut Polizei …", "Wie die Polizei mitteilte …"
+        self.patterns = [re.compile(_capitalisable(p).replace("{NP}", np).replace("{NAME}", NAME))
+                         for p in d["patterns"]]
         self.not_sources = {w.lower() for w in d.get("not_sources", [])}
         self.kinds = {k: [w.lower() for w in v] for k, v in d.get("kinds", {}).items()}
         self.reported = {w.lower() for w in d.get("reported_speech", [])}

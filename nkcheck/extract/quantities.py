@@ -44,6 +44,8 @@ class QuantityFinder:
         self.months = {m.lower() for m in tm["months"]}
         self.designators = {d.lower() for d in nc["designators"]}
         self.year_cues = {w.lower() for w in nc.get("year_cues", [])}
+        ev = langdata.load(lang, "events")["words"]
+        self.event_words = {str(w).lower() for ws in ev.values() for w in ws}
         self.age_after = [a.lower() for a in nc["age_after"]]
         self.age_before = [a.lower() for a in nc["age_before"]]
         self.calibres = {c.lower() for c in nc["calibres"]}
@@ -146,10 +148,11 @@ class QuantityFinder:
                 w = nxt.group(1)
                 if w[0].isupper() and w.lower() in self.months | self.year_cues:
                     return True
-                if w[0].isupper() and self.lang == "de" and not a.unit:
+                if w[0].isupper():
                     pass  # "2000 Soldaten": a count
-                elif not w[0].islower():
-                    return True
+                elif w.lower() not in self.event_words and not re.match(
+                        r"\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ]", text[e:e + 60]):
+                    return True  # "wurde 1972 gebaut"; but "2000 verwundet", "2000 neue Soldaten"
             # ordinals: "4. Juni", "3. Liga", "zum 2. Mal"
             om = re.match(r"\.\s+(\S+)", after)
             if om and re.fullmatch(r"\d{1,3}", raw):

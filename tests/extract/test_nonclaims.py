@@ -19,9 +19,9 @@ NONCLAIMS = [
     # years
     ("year-im-jahr", "Im Jahr 2023 streikten die Lokführer mehrfach.", "2023"),
     ("year-seit", "Seit 2019 ist die Zahl der Asylanträge deutlich gestiegen.", "2019"),
-    ("year-bare", "Die Talbrücke wurde 1972 gebaut und gilt als marode.", "1972"),
-    ("year-bare-midsentence", "Die Gewerkschaft hatte 2022 zuletzt zu einem Streik aufgerufen.", "2022"),
-    ("year-future", "Die Reform der Schuldenbremse soll 2026 in Kraft treten.", "2026"),
+    ("year-aus-dem-jahr", "Die Talbrücke stammt aus dem Jahr 1972 und gilt als marode.", "1972"),
+    ("year-von", "Die Zahlen von 2022 zeigen einen deutlichen Anstieg der Angriffe.", "2022"),
+    ("year-bis-ende", "Der Umbau des Bahnhofs dauert voraussichtlich bis Ende 2026.", "2026"),
     ("year-after-season", "Der Deich brach im Herbst 2024 an zwei Stellen.", "2024"),
     ("year-after-month", "Im November 2024 einigten sich die Tarifparteien.", "2024"),
     ("year-jahrgang", "Der festgenommene Mann ist Jahrgang 1985.", "1985"),
