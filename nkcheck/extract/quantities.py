@@ -106,8 +106,7 @@ class QuantityFinder:
             word = m.group(0)
             v = self.g.parse_word(word)
             if v is None:
-                # a run of number words that does not parse as one number: try its words
-                continue
+                continue  # a run of number words that is not one number: no claim
             if word.lower() in self.g.excluded:
                 continue
             atoms.append(Atom(m.start(), m.end(), v, v, "word"))
