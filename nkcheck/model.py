@@ -37,7 +37,7 @@ class Quantity:
     low: Optional[Number]
     high: Optional[Number]
     approx: bool = False
-    bound: str = "exact"  # exact | approx | nearly | at_least | more_than | at_most | less_than | range | vague
+    bound: str = "exact"  # exact | approx | nearly | at_least | more_than | at_most | up_to | less_than | range | vague
     hedge: str = ""
     unit: str = ""  # text right after the number that is a unit (%, Prozent, Meter ...)
 

@@ -10,12 +10,14 @@ Components only talk through Doc attributes:
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nkcheck import lang as langdata
 from nkcheck.extract import attribution, entities, quantities, times
 
 log = logging.getLogger("nkcheck")
@@ -28,24 +30,45 @@ for _name in ("nk_times", "nk_quantities", "nk_mentions", "nk_cues"):
         Doc.set_extension(_name, default=None)
 
 
-@Language.component("nkcheck_sentences")
-def split_sentences(doc: Doc) -> Doc:
+@Language.factory("nkcheck_sentences", default_config={"lang": "de"})
+def make_sentences(nlp: Language, name: str, lang: str):
     """Sentence starts after every line break, and after . ! ? (or a quote closing them)
-    when the next word starts a sentence (capital letter, digit or opening quote)."""
-    enders = (".", "!", "?")
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
+    when the next word starts a sentence (capital letter, digit or opening quote).
+
+    German writes ordinals with a full stop ("am 20. Januar"), so a number token ending in
+    "." ends a sentence only when it cannot be an ordinal: it has grouped digits or more
+    than three digits ("etwa 3500. In Spremberg"), or no article or preposition
+    (``ordinal_preceders`` in ``lang/<lang>/numbers.yaml``) stands before it."""
+    preceders = {w.lower() for w in langdata.load(lang, "numbers").get("ordinal_preceders", [])}
+    months = {m.lower() for m in langdata.load(lang, "time").get("months", {})}
+
+    def number_ends_sentence(doc: Doc, i: int) -> bool:
         prev = doc[i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-            continue
-        closes = prev.text in enders or (
-            prev.text in ("“", '"', "»", "«", ")") and i > 1 and doc[i - 2].text in enders)
-        starts = tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "„\"«»"
-        tok.is_sent_start = bool(closes and starts)
-    return doc
+        if not re.fullmatch(r"\d+\.", prev.text) or doc[i].text.lower().rstrip(".") in months:
+            return False
+        grouped = i > 1 and re.fullmatch(r"\d+", doc[i - 2].text) is not None and not doc[i - 2].whitespace_ == ""
+        if grouped or len(prev.text) > 4:
+            return True
+        return i < 2 or doc[i - 2].text.lower() not in preceders
+
+    def component(doc: Doc) -> Doc:
+        enders = (".", "!", "?")
+        for i, tok in enumerate(doc):
+            if i == 0:
+                tok.is_sent_start = True
+                continue
+            prev = doc[i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                tok.is_sent_start = True
+                continue
+            closes = prev.text in enders or (
+                prev.text in ("“", '"', "»", "«", ")") and i > 1 and doc[i - 2].text in enders)
+            starts = tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "„\"«»"
+            if not closes and starts and tok.text[:1].isupper():
+                closes = number_ends_sentence(doc, i)
+            tok.is_sent_start = bool(closes and starts)
+        return doc
+    return component
 
 
 @Language.factory("nkcheck_times", default_config={"lang": "de"})
@@ -116,7 +139,7 @@ def make_nlp(lang: str = "de", use_trained: bool = True) -> Language:
             log.warning("no lemma tables for %s (%s); matching word forms only", lang, exc)
             if "lemmatizer" in nlp.pipe_names:
                 nlp.remove_pipe("lemmatizer")
-    nlp.add_pipe("nkcheck_sentences", first=True)
+    nlp.add_pipe("nkcheck_sentences", first=True, config={"lang": lang})
     nlp.add_pipe("nkcheck_times", config={"lang": lang})
     nlp.add_pipe("nkcheck_quantities", config={"lang": lang})
     nlp.add_pipe("nkcheck_entities")

@@ -10,6 +10,7 @@ from nkcheck.model import Claim
 
 APPROX_TOLERANCE = 0.10   # "etwa 600" covers 540..660
 EXACT_TOLERANCE = 0.01    # rounding in an exact figure
+UP_TO_REACH = 0.4         # "bis zu 250.000" is an estimate near 250.000: 150.000..250.000
 
 
 @lru_cache(maxsize=None)
@@ -63,6 +64,11 @@ def family(event: Optional[str]) -> str:
     return event_info().get(event or "", {}).get("family", event or "?")
 
 
+def additive(event: Optional[str]) -> bool:
+    """Counts that add up over places (participants, casualties): one city is not the country."""
+    return bool(event_info().get(event or "", {}).get("additive"))
+
+
 def cumulative(event: Optional[str]) -> bool:
     return bool(event_info().get(event or "", {}).get("cumulative"))
 
@@ -78,12 +84,15 @@ def place_chain(place: str) -> tuple[str, ...]:
 
 
 def places_compatible(a: Claim, b: Claim) -> bool:
-    """Same place, one unknown, or one inside the other (Kursk lies in Russia); never a
-    country-wide total against one city's figure."""
+    """Same place or one unknown. A place inside another (Kursk lies in Russia) is comparable
+    only for facts that do not add up over places: soldiers sent to Russia may be the ones
+    in Kursk, but a crowd or a toll in one city is never the country's total."""
     if a.aggregate != b.aggregate:
         return False
     if a.place is None or b.place is None or a.place == b.place:
         return True
+    if additive(a.event) or additive(b.event):
+        return False
     return a.place in place_chain(b.place) or b.place in place_chain(a.place)
 
 
@@ -109,6 +118,11 @@ def interval(c: Claim) -> tuple[float, float]:
     """The claim's interval widened by the tolerance its hedge allows."""
     lo = float(c.low) if c.low is not None else float("-inf")
     hi = float(c.high) if c.high is not None else float("inf")
+    if c.bound == "up_to" and c.high is not None and c.modality == "actual":
+        # counting what happened, "as many as N" names a figure near N, not anything from 0
+        # to N: whoever says "bis zu 250.000 kamen" does not mean "perhaps 20.000" ("bis zu
+        # 30.000" still agrees with "25.000 bis 30.000"); for a plan it stays a ceiling
+        lo = hi * (1 - UP_TO_REACH)
     tol = APPROX_TOLERANCE if c.approx and c.bound != "vague" else EXACT_TOLERANCE
     return lo - abs(lo) * tol if lo != float("-inf") else lo, hi + abs(hi) * tol if hi != float("inf") else hi
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from nkcheck import lang as langdata
+from nkcheck.normalize import objects
 
 SP = r"[ \t\u00a0]+"
 CAP = r"[A-ZÄÖÜ][\w\-äöüß]*"
@@ -49,13 +50,19 @@ class AttributionFinder:
         self.not_sources = {w.lower() for w in d.get("not_sources", [])}
         self.kinds = {k: [w.lower() for w in v] for k, v in d.get("kinds", {}).items()}
         self.reported = {w.lower() for w in d.get("reported_speech", [])}
+        self.objects = objects.lexicon(lang)
+
+    def _counted_thing(self, word: str) -> bool:
+        """"die Teilnehmerzahl", "Menschen", "Städten": what is counted is not who counts."""
+        return self.kind_of(word) is None and self.objects.lookup(word) is not None
 
     def find(self, text: str) -> list[Cue]:
         out: list[Cue] = []
         for rx in self.patterns:
             for m in rx.finditer(text):
-                src = m.group("src")
-                s0, e0 = m.start("src"), m.end("src")
+                group = "src" if "src" in rx.groupindex else "ksrc"
+                src = m.group(group)
+                s0, e0 = m.start(group), m.end(group)
                 # drop leading articles and particles: "einer Einschätzung des ..." -> "Einschätzung des ..."
                 while True:
                     lead = re.match(r"([\wäöüÄÖÜß]+)[ \t\u00a0]+", src)
@@ -64,7 +71,9 @@ class AttributionFinder:
                     src, s0 = src[lead.end():], s0 + lead.end()
                 words = re.findall(r"[\wäöüÄÖÜß-]+", src)
                 if (not words or words[-1].lower() in self.not_sources
-                        or words[0].lower() in self.not_sources or len(src.strip()) < 2):
+                        or words[0].lower() in self.not_sources or len(src.strip()) < 2
+                        or self._counted_thing(words[-1])
+                        or (group == "ksrc" and self.kind_of(src) is None)):
                     continue
                 if any(c.src_start < e0 and s0 < c.src_end for c in out):
                     continue

@@ -55,6 +55,7 @@ class EventLexicon:
                 else:
                     self.words.setdefault(w, ev)
         self.intended_markers = {str(w).lower() for w in d.get("intended_markers", [])}
+        self.hearsay = [str(w).lower() for w in d.get("hearsay", [])]
 
     def event_of(self, tok, particle: str = "") -> Optional[str]:
         lemma = tok.lemma_.lower() if tok.lemma_ else ""
@@ -201,7 +202,14 @@ class ClaimBuilder:
         fam = self.events.info.get(ev, {}).get("family")
         return fams.get(fam, ev)
 
+    def _hearsay(self, text: str, clause: tuple[int, int]) -> bool:
+        """"sollen es 5000 gewesen sein": a modal with a perfect infinitive reports, it does not plan."""
+        span = " ".join(re.findall(r"[\wäöüß]+", text[clause[0]:clause[1]].lower()))
+        return any(p in span for p in self.events.hearsay)
+
     def _intended(self, text: str, clause: tuple[int, int], sent: "Sentence") -> bool:
+        if self._hearsay(text, clause):
+            return False
         words = re.findall(r"[\wäöüß]+", text[clause[0]:clause[1]].lower())
         if "zu" in words[-3:]:  # "..., 5000 Soldaten nach Russland zu entsenden": governed by "plant"
             words = re.findall(r"[\wäöüß]+", text[sent.start:clause[1]].lower())
@@ -229,7 +237,7 @@ class ClaimBuilder:
         def placey(m: Mention) -> bool:
             if any(s <= m.start < e for s, e in cue_spans):
                 return False
-            return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role != "other")
+            return self._is_place(m)
         for lo, hi in (clause, (sent.start, sent.end)):
             ms = [m for m in mentions if lo <= m.start < hi and placey(m)]
             if ms:
@@ -292,8 +300,13 @@ class ClaimBuilder:
             cue = None
             if in_sent:
                 pre = [c for c in in_sent if c.start < q.start and clause[0] <= c.start]
-                pre_s = [c for c in in_sent if c.start < q.start]
-                cue = (pre or pre_s or in_sent)[-1 if (pre or pre_s) else 0]
+                # a cue carries over commas, not over a semicolon or into hearsay ("sollen ... gewesen sein")
+                pre_s = [c for c in in_sent if c.start < q.start and ";" not in text[c.end:q.start]]
+                if not pre and self._hearsay(text, clause):
+                    pre_s = []
+                after = [c for c in in_sent if c.start > q.start and ";" not in text[q.end:c.start]]
+                cand = pre or pre_s or after
+                cue = cand[-1 if (pre or pre_s) else 0] if cand else None
             source = cue.source if cue else None
             if source is None and last_source and si - last_source[0] <= 3 and \
                     self.attrib.is_reported_speech(text[sent.start:sent.end]):
@@ -319,7 +332,44 @@ class ClaimBuilder:
                 modality="intended" if intended and not ev else "actual", line=document.line_of(q.start),
                 noun=noun))
         self._refine(claims, sents, starts, text, doc)
+        self._inherit_places(claims, mentions, cue_spans, text, document)
         return claims
+
+    @staticmethod
+    def _is_place(m: Mention) -> bool:
+        return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role != "other")
+
+    def _inherit_places(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str,
+                        document: Document) -> None:
+        """A figure with no place in its sentence is where its paragraph last said, or where
+        the article is set (the place its headline and lead name, when they name one)."""
+        places = [m for m in mentions if self._is_place(m) and m.type in ("city", "region", "site")
+                  and not any(s <= m.start < e for s, e in cue_spans)]
+        body = document.body_start
+        # paragraphs are blank-line separated, or one per line in plain text that has no blank lines
+        sep = "\n\n" if "\n\n" in text[body:].strip() else "\n"
+        lead_start = body
+        while lead_start < len(text) and text[lead_start] in "\n\r \t":
+            lead_start += 1
+        lead_end = text.find(sep, lead_start)
+        lead_end = len(text) if lead_end < 0 else lead_end
+        if text.startswith("#", lead_start) or (document.title and document.title in text[lead_start:lead_end]):
+            nxt = text.find(sep, lead_end + len(sep))  # a headline, then the lead paragraph
+            lead_end = len(text) if nxt < 0 else nxt
+        lead = text[body:lead_end].lower()
+        local = sorted({m.entity for m in places if body <= m.start < lead_end and m.type in ("city", "site")})
+        setting: Optional[str] = None
+        if len(local) == 1 and not any(c in lead for c in self.aggregate_cues):
+            setting = local[0]
+        for c in claims:
+            if c.place is not None or c.aggregate:
+                continue
+            para = text.rfind(sep, 0, c.start)
+            before = [m for m in places if para < m.start < c.start]
+            if before:
+                c.place = before[-1].entity
+            elif setting:
+                c.place = setting
 
     def _recent_actor(self, doc: Doc, pos: int) -> Optional[str]:
         """The last country named as an actor before a position in the article."""
@@ -344,7 +394,8 @@ class ClaimBuilder:
             prev_in_sent[si] = c
         prev: Optional[Claim] = None
         for c in claims:
-            if c.object is None and not c.noun and prev is not None and para_of[prev.id] == para_of[c.id]:
+            anaphoric = not c.noun or self.objects.is_generic(c.noun)  # "8600 Maschinen" after "5600 Traktoren"
+            if c.object is None and anaphoric and prev is not None and para_of[prev.id] == para_of[c.id]:
                 c.object = prev.object  # "Braunschweig rund 15.000 Teilnehmende, Dortmund 30.000"
                 c.event = c.event or prev.event
             if c.object is not None or c.noun:

@@ -12,8 +12,11 @@ from functools import lru_cache
 from nkcheck import lang as langdata
 from nkcheck.model import Mention
 
-PLACE_PREPS = {"in", "im", "nach", "bei", "beim", "aus", "nahe", "vor", "am", "auf", "an",
-               "into", "to", "at", "near", "from", "across", "throughout", "durch", "rund um", "um"}
+PLACE_PREPS = {"in", "im", "nach", "bei", "beim", "nahe", "vor", "am", "auf", "an",
+               "into", "to", "at", "near", "across", "throughout", "durch", "rund um", "um"}
+# where people or things come from: "Landwirte aus ganz Bayern" is not where the event is,
+# but "Soldaten aus Nordkorea" names who sends them
+ORIGIN_PREPS = {"aus", "from"}
 OTHER_PREPS = {"gegen", "von", "vom", "mit", "für", "über", "zur", "zum", "zu", "against", "with",
                "for", "by", "of", "on", "seitens", "unter", "zwischen", "between"}
 ARTICLES = {"der", "die", "das", "dem", "den", "des", "the", "einer", "eines", "region", "gebiet",
@@ -56,6 +59,8 @@ class EntityFinder:
             return default
         if words[-1] in PLACE_PREPS:
             return "place"
+        if words[-1] in ORIGIN_PREPS or (len(words) > 1 and words[-1] == "ganz" and words[-2] in ORIGIN_PREPS):
+            return "actor" if default == "actor" else "other"
         if words[-1] in OTHER_PREPS:
             return "other"
         return default

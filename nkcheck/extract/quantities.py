@@ -256,7 +256,7 @@ class QuantityFinder:
                 approx, bound = True, hb
             elif hb in ("more_than", "at_least"):
                 high, approx, bound = None, True, hb
-            elif hb in ("at_most", "less_than"):
+            elif hb in ("at_most", "less_than", "up_to"):
                 low, bound = None, hb
                 if a.kind == "vague":
                     low = None

@@ -19,10 +19,10 @@ SUPPORTED = ("de", "en")
 SCHEMA: dict[str, set[str]] = {
     "numbers": {"decimal_separator", "group_separators", "units", "teens", "tens", "hundred",
                 "thousand", "tens_joiner", "standalone_excluded", "scales", "fractions", "vague",
-                "vague_quantifiers", "examples"},
+                "vague_quantifiers", "ordinal_preceders", "examples"},
     "hedges": {"prefix", "suffix", "ranges", "examples"},
     "objects": {"nouns", "modifiers", "generic_count_nouns", "examples"},
-    "events": {"words", "intended_markers", "examples"},
+    "events": {"words", "intended_markers", "hearsay", "examples"},
     "attribution": {"patterns", "not_sources", "kinds", "reported_speech", "examples"},
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
              "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",

@@ -159,7 +159,7 @@ HEDGES = [
     ("und-mehr", "Die Bahn rechnet am Ferienbeginn mit 12.500 und mehr Fahrgästen.", "12.500", "und mehr",
      12500, None, True, "at_least"),
     ("bis-zu", "Bis zu 20.000 Menschen werden am Wochenende in der Innenstadt erwartet.", "20.000", "bis zu",
-     None, 20000, False, "at_most"),
+     None, 20000, False, "up_to"),
     ("hoechstens", "Der Neubau darf höchstens 700 Millionen Euro kosten.", "700", "höchstens", None, 700000000,
      False, "at_most"),
     ("weniger-als", "Weniger als 40 Prozent der Wahlberechtigten gaben ihre Stimme ab.", "40", "weniger als", None,
