@@ -135,7 +135,9 @@ class Claim:
     unit: str = ""
     source_kind: Optional[str] = None
     time_text: str = ""
-    as_of: Optional[str] = None
+    as_of: Optional[str] = None   # when the figure was stated: "2024-01-20T18:25", "T13:07", "2024-02-07"
+    phase: str = ""               # "start" when stated for the beginning of the event
+    time_hint: Optional[str] = None  # "2024-01-01/2024-01-31": when the article is set, for a figure with no date
     aggregate: bool = False
     increment: bool = False
     modality: str = "actual"
@@ -144,7 +146,7 @@ class Claim:
 
     JSON_FIELDS = ("id", "doc", "start", "end", "text", "low", "high", "approx", "object", "event",
                    "actor", "place", "time_start", "time_end", "source", "sentence")
-    EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "as_of", "aggregate",
+    EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "as_of", "phase", "time_hint", "aggregate",
                     "increment", "modality", "line", "noun")
 
     def to_json(self) -> dict[str, Any]:

@@ -44,10 +44,10 @@ def make_sentences(nlp: Language, name: str, lang: str):
 
     def number_ends_sentence(doc: Doc, i: int) -> bool:
         prev = doc[i - 1]
-        if not re.fullmatch(r"\d+\.", prev.text) or doc[i].text.lower().rstrip(".") in months:
+        if not re.fullmatch(r"\d[\d.,]*\.", prev.text) or doc[i].text.lower().rstrip(".") in months:
             return False
-        grouped = i > 1 and re.fullmatch(r"\d+", doc[i - 2].text) is not None and not doc[i - 2].whitespace_ == ""
-        if grouped or len(prev.text) > 4:
+        grouped = i > 1 and re.fullmatch(r"\d+", doc[i - 2].text) is not None and doc[i - 2].whitespace_ != ""
+        if grouped or len(prev.text) > 4 or re.search(r"\d[.,]\d", prev.text):
             return True
         return i < 2 or doc[i - 2].text.lower() not in preceders
 

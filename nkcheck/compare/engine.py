@@ -25,6 +25,8 @@ def comparable(a: Claim, b: Claim) -> bool:
         return False
     if a.modality == "actual" and a.increment != b.increment and not facts.cumulative(a.event):
         return False  # "tausende weitere" is a new batch, not the earlier total
+    if facts.times_relation(a, b) == "same" and not facts.settings_overlap(a, b):
+        return False  # articles set months or years apart: not the same occasion
     return facts.actors_compatible(a, b) and facts.places_compatible(a, b)
 
 

@@ -114,6 +114,23 @@ def times_relation(a: Claim, b: Claim) -> str:
     return "same" if pa[0] <= pb[1] and pb[0] <= pa[1] else "different"
 
 
+def setting(c: Claim) -> Optional[tuple[date, date]]:
+    """The claim's own period, else the time its article is set (``time_hint``)."""
+    own = period(c)
+    if own is not None:
+        return own
+    if c.time_hint:
+        lo, _, hi = c.time_hint.partition("/")
+        return date.fromisoformat(lo), date.fromisoformat(hi)
+    return None
+
+
+def settings_overlap(a: Claim, b: Claim) -> bool:
+    """False only when both claims are dated, at least by their articles, to disjoint times."""
+    pa, pb = setting(a), setting(b)
+    return pa is None or pb is None or (pa[0] <= pb[1] and pb[0] <= pa[1])
+
+
 def interval(c: Claim) -> tuple[float, float]:
     """The claim's interval widened by the tolerance its hedge allows."""
     lo = float(c.low) if c.low is not None else float("-inf")

@@ -85,27 +85,60 @@ class TimeRule(Rule):
                         f"same figure ({facts.describe(a)}) dated to different periods", expl, "time")
 
 
-class UpdateRule(Rule):
-    """A later, larger figure of a running count (a rising toll) is an update, not a conflict.
+def _earlier(a: Claim, b: Claim) -> Optional[tuple[Claim, Claim]]:
+    """Which of two figures was stated first, when the articles say so: clock times or dates
+    of their stamps, a figure for the start of the event, or a time-stamped snapshot taken
+    during the event against a figure given without a time (a later tally)."""
+    ka, kb = a.as_of or "", b.as_of or ""
+    if ka and kb and ka != kb:
+        da, _, ca = ka.partition("T")
+        db, _, cb = kb.partition("T")
+        if da and db and da != db:
+            return (a, b) if da < db else (b, a)
+        if ca and cb and (not da or not db or da == db):
+            return (a, b) if ca < cb else (b, a)
+        return None
+    if (a.phase == "start") != (b.phase == "start"):
+        return (a, b) if a.phase == "start" else (b, a)
+    if ("T" in ka) != ("T" in kb) and not (ka and kb):
+        return (a, b) if "T" in ka else (b, a)
+    return None
 
-    **Update**: "mindestens 300.000 (später am Tag)" after "über 250.000 (18.25 Uhr)"
-    **Konflikt**: a count that falls without explanation (value)
+
+def same_counter(a: Claim, b: Claim) -> bool:
+    """Both figures come from the same kind of source, or neither names one."""
+    if a.source_kind or b.source_kind:
+        return a.source_kind == b.source_kind
+    return a.source is None and b.source is None
+
+
+class UpdateRule(Rule):
+    """A later, larger figure of a running count (a crowd that grows, a rising toll) from the
+    same kind of source is an update, not a conflict.
+
+    **Update**: "mindestens 300.000" (later tally) after "über 250.000" (Stand 18.25 Uhr)
+    **Konflikt**: a count that falls without explanation, or police vs organisers (value)
     """
     code, name = "NK901", "update.later_figure"
 
     def check(self, a, b):
-        if a.object != b.object or not facts.cumulative(a.event) or facts.values_overlap(a, b):
+        if a.object != b.object or not facts.cumulative(a.event) or facts.times_relation(a, b) != "same":
             return None
-        ka, kb = a.as_of or "", b.as_of or ""
-        if not ka or not kb or ka == kb:
+        if not same_counter(a, b):
             return None
-        early, late = (a, b) if ka < kb else (b, a)
-        if (late.low or 0) < (early.low or 0):
-            return None  # falling: a value conflict
-        return _finding(self.code, "update", a, b,
-                        f"later figure {facts.describe(late)} (as of {late.as_of}) updates "
-                        f"{facts.describe(early)} (as of {early.as_of})",
-                        "A running count reported at two times; the later, higher figure is an update.",
+        order = _earlier(a, b)
+        if order is None:
+            return None
+        early, late = order
+        tol = facts.APPROX_TOLERANCE if (early.approx or late.approx) else facts.EXACT_TOLERANCE
+        if early.low is None or late.low is None or late.low <= early.low * (1 + tol):
+            return None  # no rise: agreement, or a falling count (a value conflict)
+        when = lambda c: c.as_of or ("Beginn/start" if c.phase == "start" else "später/later")  # noqa: E731
+        return _finding(self.code, "update", early, late,
+                        f"later figure {facts.describe(late)} ({when(late)}) updates "
+                        f"{facts.describe(early)} ({when(early)})",
+                        "A running count stated at two moments by the same kind of source; the later, "
+                        "higher figure is an update, not a contradiction.",
                         "time")
 
 

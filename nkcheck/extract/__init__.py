@@ -53,6 +53,31 @@ def estimate_published(text: str, lang: str) -> Optional[Period]:
     return Period(estimate, estimate, "day")
 
 
+def year_from_weekday(text: str, lang: str, latest_year: int) -> Optional[Period]:
+    """"am Montag, 15. Januar" names no year, but only every few years is 15 January a
+    Monday: take the latest such year up to ``latest_year`` (the year nkcheck runs in, an
+    upper bound only; dates are still resolved against the estimated day, never today)."""
+    from nkcheck import lang as langdata
+    weekdays = {k.lower(): v for k, v in langdata.load(lang, "time")["weekdays"].items()}
+    res = resolver(lang)
+    for m in time_finder(lang).find(text):
+        g = dict(m.groups)
+        if m.label != "day_month" or "year" in g:
+            continue
+        named = [wd for w, wd in weekdays.items() if w in m.text.lower()]
+        month = res.months.get(g.get("month", "").lower())
+        if not named or month is None:
+            continue
+        for year in range(latest_year, latest_year - 15, -1):
+            try:
+                d = date(year, month, int(g["day"]))
+            except (ValueError, KeyError):
+                break
+            if d.weekday() == named[0]:
+                return Period(d, d, "day")
+    return None
+
+
 def mask_front_matter(doc: Document) -> str:
     """The file text with the front matter blanked (same length, newlines kept)."""
     head = "".join("\n" if ch == "\n" else " " for ch in doc.text[: doc.body_start])
@@ -67,6 +92,8 @@ def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
         est = estimate_published(doc.text[doc.body_start:], doc.lang)
         if est is not None:
             doc.published, doc.published_source = est, "estimated from text"
+        elif (wd := year_from_weekday(doc.text[doc.body_start:], doc.lang, date.today().year)) is not None:
+            doc.published, doc.published_source = wd, "estimated from weekday and date"
         else:
             doc.published_source = "unknown"
     nlp = make_nlp(doc.lang, use_trained)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import timedelta
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,6 +111,10 @@ class ClaimBuilder:
         self.dates = resolver(lang)
         self.aggregate_cues = [c.lower() for c in self.entities.aggregate_cues(lang)]
         self.person_objects = {o for o, i in self.objects.taxonomy.items() if i.get("role") == "person"}
+        tdata = langdata.load(lang, "time")
+        self.stamp_re = re.compile(r"(?<![\w])(?:" + "|".join(tdata.get("stamp_cues", []) or ["(?!)"]) + r")(?![\w])",
+                                   re.IGNORECASE)
+        self.phase_start = [p.lower() for p in tdata.get("phase_start", [])]
 
     # -- slots ------------------------------------------------------------------------------
     def _noun_after(self, text: str, q: Quantity, limit: int) -> tuple[str, list[str]]:
@@ -333,7 +338,70 @@ class ClaimBuilder:
                 noun=noun))
         self._refine(claims, sents, starts, text, doc)
         self._inherit_places(claims, mentions, cue_spans, text, document)
+        self._stamp(claims, doc, document, sents, starts)
+        self._hint_times(claims, document)
         return claims
+
+    @staticmethod
+    def _hint_times(claims: list[Claim], document: Document) -> None:
+        """A figure with no date of its own is about the weeks before its article appeared
+        (two months before a day-exact publication date, or the month before a publication
+        month). The hint only keeps apart figures from articles months or years apart; it
+        never makes a time conflict."""
+        base = document.published
+        if base is None:
+            return
+        hint = (base.start - timedelta(days=62 if base.granularity == "day" else 31), base.end)
+        for c in claims:
+            if c.time_start is None:
+                c.time_hint = f"{hint[0].isoformat()}/{hint[1].isoformat()}"
+
+    @staticmethod
+    def _clock(t) -> Optional[str]:
+        g = dict(t.groups)
+        try:
+            hour, minute = int(g.get("hour") or -1), int(g.get("minute") or 0)
+        except ValueError:
+            return None
+        return f"{hour:02d}:{minute:02d}" if 0 <= hour < 24 and 0 <= minute < 60 else None
+
+    def _stamp(self, claims: list[Claim], doc: Doc, document: Document, sents, starts) -> None:
+        """When each figure was stated (``as_of``): an update stamp ("Aktualisiert am 20.01.2024
+        um 18.25 Uhr", "Stand: 7. Februar 2024"), a live-blog entry ("13.07 Uhr: ..."), or a
+        phase of the event ("zu Beginn", "when the event began"). Figures stated at different
+        moments of a running count are updates, not conflicts."""
+        text = doc.text
+        times = doc._.nk_times or []
+        base = document.published
+        day = base.start.isoformat() if base is not None and base.granularity == "day" else ""
+        stamp_date, stamp_clock = "", ""
+        for m in self.stamp_re.finditer(text, document.body_start):
+            near = [t for t in times if m.end() <= t.start <= m.end() + 40]
+            for t in near:
+                if t.label == "clock":
+                    stamp_clock = stamp_clock or (self._clock(t) or "")
+                else:
+                    p = self.dates.resolve(t, base)
+                    if p is not None and p.granularity == "day" and not stamp_date:
+                        stamp_date = p.start.isoformat()
+            break
+        entries = []  # live-blog entries: a clock time opening a line
+        for t in times:
+            if t.label == "clock" and (t.start == 0 or text[text.rfind("\n", 0, t.start) + 1:t.start].strip(" #*") == ""):
+                clock = self._clock(t)
+                if clock:
+                    entries.append((t.start, clock))
+        for c in claims:
+            clock = next((k for pos, k in reversed(entries) if pos <= c.start), "") or stamp_clock
+            date_part = stamp_date or day
+            if clock:
+                c.as_of = f"{date_part}T{clock}" if date_part else f"T{clock}"
+            elif stamp_date:
+                c.as_of = stamp_date
+            si = bisect_right(starts, c.start) - 1
+            sent = text[sents[si].start:sents[si].end].lower() if si >= 0 else ""
+            if any(p in sent for p in self.phase_start):
+                c.phase = "start"
 
     @staticmethod
     def _is_place(m: Mention) -> bool:
