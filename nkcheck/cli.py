@@ -174,6 +174,48 @@ def rules():
         typer.echo(f"{r.code}  {r.name}\n    " + doc.replace("\n", "\n    ") + "\n")
 
 
+@app.command(name="eval")
+def eval_(
+    gold: Path = typer.Argument(..., help="Gold annotation (YAML: documents, claims, conflicts, agreements, traps)."),
+    docs: Path = typer.Argument(..., help="The folder with the gold's articles."),
+    min_claim_recall: float = typer.Option(0.0, help="Exit 1 when claim recall is lower."),
+    min_claim_precision: float = typer.Option(0.0, help="Exit 1 when claim precision is lower."),
+    min_value_accuracy: float = typer.Option(0.0, help="Exit 1 when value accuracy is lower."),
+    min_conflict_recall: float = typer.Option(0.0, help="Exit 1 when conflict recall is lower."),
+    max_trap_hits: int = typer.Option(-1, help="Exit 1 when more traps are hit (-1: no limit)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only."),
+    no_trained: bool = NO_TRAINED,
+):
+    """Score this build against your own annotated story.
+
+    Runs the check on DOCS and prints claim recall and precision, value accuracy, conflict
+    recall per kind, false conflicts and trap hits, then the misses. Example:
+
+      nkcheck eval stories/flood/gold.yaml stories/flood/"""
+    from nkcheck.compare import compare
+    from nkcheck.evaluate import GoldError, evaluate, load_gold, render
+    from nkcheck.report import jsonout
+
+    try:
+        gold_data = load_gold(gold)
+        result = _run_extract([str(docs)], None, no_trained)
+        res = jsonout.result_dict(result.documents, result.claims, compare(result.claims), result.problems)
+        ev = evaluate(gold_data, docs, res)
+    except GoldError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    typer.echo(ev.summary() if quiet else render(ev), nl=quiet)
+    short = [name for name, bad in (
+        ("claim recall", ev.claim_recall < min_claim_recall),
+        ("claim precision", ev.claim_precision < min_claim_precision),
+        ("value accuracy", ev.value_accuracy < min_value_accuracy),
+        ("conflict recall", ev.conflict_recall < min_conflict_recall),
+        ("trap hits", 0 <= max_trap_hits < len(ev.trap_hits))) if bad]
+    if short:
+        _err("below threshold: " + ", ".join(short))
+        raise typer.Exit(1)
+
+
 def _version(value: bool):
     if value:
         typer.echo(f"nkcheck {__version__}")
