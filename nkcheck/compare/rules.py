@@ -36,8 +36,8 @@ class Rule:
 class ScopeRule(Rule):
     """Different measures of one thing: one counted object is part of the other.
 
-    **Konflikt (scope)**: "etwa 600 Soldaten getötet" vs "etwa 4000 getötet oder verwundet"
-    **Kein Befund**: "1000 Pioniere" vs "4000 Soldaten" (neither is part of the other)
+    **Conflict (scope)**: "etwa 600 Soldaten getötet" vs "etwa 4000 getötet oder verwundet"
+    **No finding**: "1000 Pioniere" vs "4000 Soldaten" (neither is part of the other)
     """
     code, name = "NK301", "scope.part_of_whole"
 
@@ -66,8 +66,8 @@ class ScopeRule(Rule):
 class TimeRule(Rule):
     """The same figure for the same fact, dated to different periods.
 
-    **Konflikt (time)**: "11.000 Soldaten im vergangenen Oktober entsandt" vs "im November 2024 rund 11.000 geschickt"
-    **Kein Befund**: two different figures in two different months (different deployments)
+    **Conflict (time)**: "11.000 Soldaten im vergangenen Oktober entsandt" vs "im November 2024 rund 11.000 geschickt"
+    **No finding**: two different figures in two different months (different deployments)
     """
     code, name = "NK201", "time.same_figure_other_period"
 
@@ -79,8 +79,8 @@ class TimeRule(Rule):
         if facts.cumulative(a.event):
             return None  # a running count may repeat a figure at another time
         expl = (f"Both give {facts.describe(a)} for {fact_label(a)}, but one dates it "
-                f"{a.time_start}–{a.time_end} ({a.time_text or 'kein Ausdruck'}) and the other "
-                f"{b.time_start}–{b.time_end} ({b.time_text or 'kein Ausdruck'}).")
+                f"{a.time_start}–{a.time_end} ({a.time_text or 'no date given'}) and the other "
+                f"{b.time_start}–{b.time_end} ({b.time_text or 'no date given'}).")
         return _finding(self.code, "time", a, b,
                         f"same figure ({facts.describe(a)}) dated to different periods", expl, "time")
 
@@ -117,7 +117,7 @@ class UpdateRule(Rule):
     same kind of source is an update, not a conflict.
 
     **Update**: "mindestens 300.000" (later tally) after "über 250.000" (Stand 18.25 Uhr)
-    **Konflikt**: a count that falls without explanation, or police vs organisers (value)
+    **Conflict**: a count that falls without explanation, or police vs organisers (value)
     """
     code, name = "NK901", "update.later_figure"
 
@@ -145,8 +145,8 @@ class UpdateRule(Rule):
 class ValueRule(Rule):
     """Same fact, same period: the figures do not overlap, even with the hedges' tolerance.
 
-    **Konflikt (value)**: "4000 weitere Soldaten zugesagt" vs "zwischen 25.000 und 30.000 Soldaten geplant"
-    **Kein Befund**: "bis zu 30.000" vs "25.000 bis 30.000" (intervals overlap)
+    **Conflict (value)**: "4000 weitere Soldaten zugesagt" vs "zwischen 25.000 und 30.000 Soldaten geplant"
+    **No finding**: "bis zu 30.000" vs "25.000 bis 30.000" (intervals overlap)
     """
     code, name = "NK101", "value.no_overlap"
 
@@ -164,7 +164,7 @@ class ValueRule(Rule):
 class ConsistentRule(Rule):
     """Same fact, overlapping figures: the sources agree.
 
-    **Übereinstimmung**: "rund 100.000" vs "bis zu 100.000"
+    **Agreement**: "rund 100.000" vs "bis zu 100.000"
     """
     code, name = "NK001", "agreement.consistent"
 
@@ -190,7 +190,7 @@ def judge(a: Claim, b: Claim) -> Optional[Finding]:
 class SumRule(Rule):
     """Parts in one source add up to a total in another: consistent, not a conflict.
 
-    **Übereinstimmung (sum)**: "6000 Wiederaufbau-Kräfte" = "1000 Pioniere" + "5000 Bauarbeiter"
+    **Agreement (sum)**: "6000 Wiederaufbau-Kräfte" = "1000 Pioniere" + "5000 Bauarbeiter"
     """
     code, name = "NK401", "sum.parts_add_up"
 

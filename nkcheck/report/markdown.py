@@ -11,22 +11,35 @@ from collections import Counter
 
 from nkcheck.compare import facts
 
-KIND_TITLE = {"time": "Zeit (time)", "value": "Wert (value)", "scope": "Umfang (scope)",
-              "update": "Aktualisierung (update)", "consistent": "übereinstimmend", "sum": "Summe (sum)"}
+KIND_TITLE = {"time": "time", "value": "value", "scope": "scope", "update": "update",
+              "consistent": "consistent", "sum": "sum"}
+KIND_MEANING = {
+    "time": "the same figure is dated to different periods",
+    "value": "the figures do not overlap, even with the hedges' tolerance",
+    "scope": "different measures of one thing (not like for like)",
+    "update": "a later figure of a running count (not a contradiction)",
+}
 CONFLICT_KINDS = ("time", "value", "scope")
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+# Only what could build structure is escaped: table cells (|), code (`), links and images
+# ([ ] and !), HTML and autolinks (< > &), backslashes; bare URLs are broken with a zero-width
+# space so they are not turned into links; "::" so CI logs do not read workflow commands.
+_MD_SPECIAL = re.compile(r"([\\`\[\]|])")
+_URL = re.compile(r"(?i)(https?|ftp)(:)(//)|\b(www)(\.)")
 
 
 def escape(text: object, limit: int = 0) -> str:
-    """Article text made inert for markdown tables: no HTML, links, emphasis, or cell breaks."""
+    """Article text made inert for markdown tables: no HTML, links, images, code or cell breaks."""
     s = "" if text is None else str(text)
     s = " ".join(s.split())  # no newlines: a table row stays one row
     if limit and len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    s = s.replace("::", ":\u200b:")  # no workflow commands when the report is echoed in CI
+    s = s.replace("!", "&#33;")
+    s = _URL.sub(lambda m: (m.group(1) + m.group(2) + "\u200b" + m.group(3)) if m.group(1)
+                 else (m.group(4) + "\u200b" + m.group(5)), s)
+    s = s.replace("::", ":\u200b:")
     return s
 
 
@@ -50,83 +63,104 @@ def _time(c) -> str:
 
 def _claim_row(c, docs) -> str:
     d = docs.get(c.doc)
+    when = _time(c)
+    if c.as_of:
+        when = (when + "; " if when != "–" else "") + "as of " + c.as_of
     return ("| " + " | ".join([
-        escape(c.doc) + f":{c.line}",
-        escape(d.outlet if d else "") or "–",
         escape((c.hedge + " " if c.hedge else "") + c.text),
         escape(facts.describe(c)),
         escape(c.object or "?") + " / " + escape(c.event or "?"),
+        escape(c.doc) + f":{c.line}" + (f" ({escape(d.outlet)})" if d and d.outlet else ""),
         escape(c.source, 60) or "–",
-        escape(_time(c)),
+        escape(when),
         _quote(c),
     ]) + " |")
 
 
-CLAIM_HEAD = ("| Dokument | Outlet | Zahl wie geschrieben | Intervall | Gezählt / Ereignis | Quelle laut Text | Zeit | Zitat |\n"
-              "|---|---|---|---|---|---|---|---|")
+CLAIM_HEAD = ("| Figure as written | Interval | Counted / event | Document | Cited source | Date | Quote |\n"
+              "|---|---|---|---|---|---|---|")
+
+
+def _facts(findings) -> list[tuple[str, list]]:
+    """Findings grouped by the fact they speak of; facts with conflicts first."""
+    groups: dict[str, list] = {}
+    for f in findings:
+        groups.setdefault(f.fact, []).append(f)
+    rank = {"time": 0, "value": 1, "scope": 2, "update": 3}
+    return sorted(groups.items(), key=lambda kv: (min(rank.get(f.kind, 9) for f in kv[1]), kv[0]))
+
+
+def _claims_of(fs, by_id) -> list:
+    seen: dict[str, object] = {}
+    for f in fs:
+        for cid in f.claims + f.parts:
+            if cid in by_id:
+                seen.setdefault(cid, by_id[cid])
+    return sorted(seen.values(), key=lambda c: (c.doc, c.start))
+
+
+def _fact_section(n: int, fact: str, fs, by_id, docs) -> list[str]:
+    kinds = sorted({f.kind for f in fs}, key=lambda k: ("time", "value", "scope", "update").index(k))
+    out = [f"### {n}. {escape(fact)}: {', '.join(kinds)}", ""]
+    out.append(CLAIM_HEAD)
+    out += [_claim_row(c, docs) for c in _claims_of(fs, by_id)]
+    out.append("")
+    for f in fs:
+        a, b = (by_id.get(cid) for cid in f.claims[:2])
+        where = " vs ".join(f"{escape(c.doc)}:{c.line} {escape(c.text)}" for c in (a, b) if c is not None)
+        out.append(f"- **{f.kind}** ({f.rule}, {f.id}): {escape(f.summary)} ({where}).  ")
+        out.append(f"  {escape(f.explanation)}")
+    out.append("")
+    return out
 
 
 def render(documents, claims, findings, problems) -> str:
     docs = {d.id: d for d in documents}
     by_id = {c.id: c for c in claims}
     kinds = Counter(f.kind for f in findings)
-    out: list[str] = ["# nkcheck: Abgleich der Zahlenangaben", ""]
+    out: list[str] = ["# nkcheck: numeric claims across sources", ""]
     n_conf = sum(kinds[k] for k in CONFLICT_KINDS)
-    out.append(f"**{len(documents)} Dokumente, {len(claims)} Zahlenangaben, {n_conf} Konflikte** "
-               f"(Zeit: {kinds['time']}, Wert: {kinds['value']}, Umfang: {kinds['scope']}); "
-               f"{kinds['update']} Aktualisierungen, {kinds['consistent'] + kinds['sum']} Übereinstimmungen.")
+    out.append(f"**{len(documents)} documents, {len(claims)} claims, {n_conf} conflicts** "
+               f"(time: {kinds['time']}, value: {kinds['value']}, scope: {kinds['scope']}); "
+               f"{kinds['update']} updates, {kinds['consistent'] + kinds['sum']} agreements"
+               + (f"; {len(problems)} files not checked." if problems else "."))
     out.append("")
-    out.append("## Geprüfte Dokumente")
+    out.append("## What was checked")
     out.append("")
-    out.append("| Dokument | Outlet | Titel | Veröffentlicht | Datum woher | Sprache | Angaben |")
+    out.append("| Document | Outlet | Title | Published | Date known from | Language | Claims |")
     out.append("|---|---|---|---|---|---|---|")
     per_doc = Counter(c.doc for c in claims)
     for d in documents:
         out.append("| " + " | ".join([
             escape(d.id), escape(d.outlet) or "–", escape(d.title, 70) or "–",
-            escape(d.published_iso() or "unbekannt"), escape(d.published_source),
+            escape(d.published_iso() or "unknown"), escape(d.published_source),
             escape(d.lang), str(per_doc[d.id])]) + " |")
     out.append("")
-    conflicts = [f for f in findings if f.kind in CONFLICT_KINDS]
-    updates = [f for f in findings if f.kind == "update"]
+    out.append("Verdicts: " + "; ".join(f"**{k}**: {v}" for k, v in KIND_MEANING.items()) + ".")
+    out.append("")
+    flagged = [f for f in findings if f.kind in CONFLICT_KINDS or f.kind == "update"]
     agreements = [f for f in findings if f.kind in ("consistent", "sum")]
-    out.append("## Konflikte")
+    out.append("## Conflicts and updates, by fact")
     out.append("")
-    if not conflicts:
-        out.append("Keine Konflikte gefunden.")
+    if not flagged:
+        out.append("No conflicts found.")
         out.append("")
-    for i, f in enumerate(conflicts, 1):
-        out.append(f"### {i}. {KIND_TITLE[f.kind]}: {escape(f.fact)}")
-        out.append("")
-        out.append(f"**Befund {f.id} ({f.rule}):** {escape(f.summary)}")
-        out.append("")
-        out.append(CLAIM_HEAD)
-        for cid in f.claims + f.parts:
-            if cid in by_id:
-                out.append(_claim_row(by_id[cid], docs))
-        out.append("")
-        out.append(f"**Warum:** {escape(f.explanation)}")
-        out.append("")
-    if updates:
-        out.append("## Aktualisierungen")
-        out.append("")
-        for f in updates:
-            out.append(f"- **{f.id} ({f.rule})** {escape(f.fact)}: {escape(f.summary)}")
-        out.append("")
-    out.append("## Übereinstimmungen und Einzelangaben")
+    for n, (fact, fs) in enumerate(_facts(flagged), 1):
+        out += _fact_section(n, fact, fs, by_id, docs)
+    out.append("## Agreements and single-source claims")
     out.append("")
-    out.append(f"<details><summary>{len(agreements)} Übereinstimmungen</summary>")
+    out.append(f"<details><summary>{len(agreements)} agreements</summary>")
     out.append("")
     for f in agreements:
         ids = ", ".join(escape(by_id[c].doc) + ":" + str(by_id[c].line) + " " + escape(by_id[c].text)
                         for c in f.claims + f.parts if c in by_id)
-        out.append(f"- **{f.id} ({f.rule}, {f.kind})** {escape(f.fact)}: {escape(f.summary)} ({ids})")
+        out.append(f"- **{f.kind}** ({f.rule}, {f.id}) {escape(f.fact)}: {escape(f.summary)} ({ids})")
     out.append("")
     out.append("</details>")
     out.append("")
     in_findings = {c for f in findings for c in f.claims + f.parts}
     single = [c for c in claims if c.id not in in_findings]
-    out.append(f"<details><summary>{len(single)} Angaben ohne Gegenstück in anderen Quellen</summary>")
+    out.append(f"<details><summary>{len(single)} claims no other source speaks to</summary>")
     out.append("")
     out.append(CLAIM_HEAD)
     for c in single:
@@ -135,9 +169,9 @@ def render(documents, claims, findings, problems) -> str:
     out.append("</details>")
     out.append("")
     if problems:
-        out.append("## Nicht geprüft")
+        out.append("## Not checked")
         out.append("")
         for p in problems:
-            out.append(f"- `{escape(p.path)}`: {escape(p.reason)}")
+            out.append(f"- {escape(p.path)}: {escape(p.reason)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
