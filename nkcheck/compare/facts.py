@@ -69,6 +69,11 @@ def additive(event: Optional[str]) -> bool:
     return bool(event_info().get(event or "", {}).get("additive"))
 
 
+def local(event: Optional[str]) -> bool:
+    """Events that always happen in one place (a rally): unknown place is not a wildcard."""
+    return bool(event_info().get(event or "", {}).get("local"))
+
+
 def cumulative(event: Optional[str]) -> bool:
     return bool(event_info().get(event or "", {}).get("cumulative"))
 
@@ -84,15 +89,18 @@ def place_chain(place: str) -> tuple[str, ...]:
 
 
 def places_compatible(a: Claim, b: Claim) -> bool:
-    """Same place or one unknown. A place inside another (Kursk lies in Russia) is comparable
-    only for facts that do not add up over places: soldiers sent to Russia may be the ones
-    in Kursk, but a crowd or a toll in one city is never the country's total."""
+    """Same place, or one unknown, or one inside the other (Kursk lies in Russia) for facts that
+    do not add up over places: soldiers sent to Russia may be the ones in Kursk, but a crowd or
+    a toll in one city is never the country's total. Crowds (``local`` events) need their place
+    on both sides: round-ups name many cities, and a crowd whose city is not said may be any."""
     if a.aggregate != b.aggregate:
         return False
-    if a.place is None or b.place is None or a.place == b.place:
+    if a.place == b.place:
         return True
-    if additive(a.event) or additive(b.event):
-        return False
+    if (a.place is None or b.place is None) and not (local(a.event) or local(b.event)):
+        return True
+    if a.place is None or b.place is None or additive(a.event) or additive(b.event):
+        return False  # a crowd with no place may be any city's, or the country's
     return a.place in place_chain(b.place) or b.place in place_chain(a.place)
 
 

@@ -405,13 +405,15 @@ class ClaimBuilder:
 
     @staticmethod
     def _is_place(m: Mention) -> bool:
-        return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role != "other")
+        return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role not in ("other", "origin"))
 
     def _inherit_places(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str,
                         document: Document) -> None:
         """A figure with no place in its sentence is where its paragraph last said, or where
         the article is set (the place its headline and lead name, when they name one)."""
-        places = [m for m in mentions if self._is_place(m) and m.type in ("city", "region", "site")
+        # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
+        # said"), except where people come from ("Landwirte aus Bayern")
+        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role != "origin"
                   and not any(s <= m.start < e for s, e in cue_spans)]
         body = document.body_start
         # paragraphs are blank-line separated, or one per line in plain text that has no blank lines

@@ -60,7 +60,7 @@ class EntityFinder:
         if words[-1] in PLACE_PREPS:
             return "place"
         if words[-1] in ORIGIN_PREPS or (len(words) > 1 and words[-1] == "ganz" and words[-2] in ORIGIN_PREPS):
-            return "actor" if default == "actor" else "other"
+            return "actor" if default == "actor" else "origin"
         if words[-1] in OTHER_PREPS:
             return "other"
         return default
