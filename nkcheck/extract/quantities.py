@@ -50,6 +50,9 @@ class QuantityFinder:
         self.age_before = [a.lower() for a in nc["age_before"]]
         self.calibres = {c.lower() for c in nc["calibres"]}
         self.streets = tuple(s.lower() for s in nc["street_suffixes"])
+        self.probability = {w.lower() for w in nc.get("probability", [])}
+        from nkcheck.normalize.objects import lexicon
+        self.objects = lexicon(lang)
         scale_words = [s for s in self.g.scales if not s.isdigit()]
         self.scale_re = re.compile(rf"\s*(?:{_alt(scale_words)})(?![\w])", re.IGNORECASE)
         self.digits_re = re.compile(self.g.digits_re)
@@ -147,8 +150,8 @@ class QuantityFinder:
                 w = nxt.group(1)
                 if w[0].isupper() and w.lower() in self.months | self.year_cues:
                     return True
-                if w[0].isupper():
-                    pass  # "2000 Soldaten": a count
+                if w[0].isupper() or self.objects.lookup(w):
+                    pass  # "2000 Soldaten", "around 2000 people": a count
                 elif w.lower() not in self.event_words and not re.match(
                         r"\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ]", text[e:e + 60]):
                     return True  # "wurde 1972 gebaut"; but "2000 verwundet", "2000 neue Soldaten"
@@ -172,6 +175,12 @@ class QuantityFinder:
             if re.match(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", after, re.IGNORECASE):
                 return True
         low_after = after.lower()
+        # "a 70% chance", "mit 30 Prozent Wahrscheinlichkeit": a probability, not a measured share
+        unit = "" if a.unit == "%" or raw.endswith("%") else r"(?:%|prozent|percent|per cent)"
+        pm = re.match(rf"\s*{unit}\W+((?:[\wäöüß]+\W+){{0,2}})", low_after + " ") \
+            if unit or a.unit == "%" or raw.endswith("%") else None
+        if pm and any(w in self.probability for w in re.findall(r"[\wäöüß]+", pm.group(1))):
+            return True
         if any(low_after.startswith(x) or low_after.startswith(" " + x) for x in self.age_after):
             return True
         low_before = before.lower().rstrip()

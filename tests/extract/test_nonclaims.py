@@ -113,3 +113,12 @@ def test_claim_survives_next_to_nonclaim(text, nonclaim, claim, value):
     k = text.index(claim)
     hits = [q for q in found if q.start <= k < q.end]
     assert len(hits) == 1 and hits[0].low == value
+
+
+@pytest.mark.parametrize("sentence,number", [
+    ("Die Meteorologen sehen eine 70-prozentige Chance für Regen, in 30 Prozent Wahrscheinlichkeit Hagel.", "30"),
+    ("Mit 80 % Wahrscheinlichkeit wird der Damm halten.", "80"),
+])
+def test_probability_percentages_are_not_claims_de(sentence, number):
+    from nkcheck.extract.quantities import finder
+    assert number not in [q.text for q in finder("de").find(sentence)]
