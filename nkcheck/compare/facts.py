@@ -105,6 +105,10 @@ def places_compatible(a: Claim, b: Claim) -> bool:
 
 
 def actors_compatible(a: Claim, b: Claim) -> bool:
+    """Same actor or one unknown; for rallies (``local`` events) the crowd's group must be the
+    same on both sides: farmers' tractors and a rally against the far right are two events."""
+    if local(a.event) or local(b.event):
+        return a.actor == b.actor
     return a.actor is None or b.actor is None or a.actor == b.actor
 
 

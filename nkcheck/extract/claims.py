@@ -115,6 +115,9 @@ class ClaimBuilder:
         self.stamp_re = re.compile(r"(?<![\w])(?:" + "|".join(tdata.get("stamp_cues", []) or ["(?!)"]) + r")(?![\w])",
                                    re.IGNORECASE)
         self.phase_start = [p.lower() for p in tdata.get("phase_start", [])]
+        groups = langdata.load(lang, "objects").get("groups", {})
+        self.group_res = [(g, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in stems) + ")", re.IGNORECASE))
+                          for g, stems in sorted(groups.items())]
 
     # -- slots ------------------------------------------------------------------------------
     def _noun_after(self, text: str, q: Quantity, limit: int) -> tuple[str, list[str]]:
@@ -340,7 +343,30 @@ class ClaimBuilder:
         self._inherit_places(claims, mentions, cue_spans, text, document)
         self._stamp(claims, doc, document, sents, starts)
         self._hint_times(claims, document)
+        self._crowd_groups(claims, text, document, sents, starts)
         return claims
+
+    def _groups_in(self, span: str) -> Counter:
+        return Counter(g for g, rx in self.group_res for _ in rx.finditer(span))
+
+    def _crowd_groups(self, claims: list[Claim], text: str, document: Document, sents, starts) -> None:
+        """Who a crowd is: farmers, students, strikers ... from the counted noun or its sentence,
+        else from the article (named twice, or in its headline). For events at one place
+        (rallies) the group is the actor: a country named nearby is not who marches."""
+        body = text[document.body_start:]
+        counts = self._groups_in(body)
+        title_end = body.find("\n", body.find("#") + 1) if body.lstrip().startswith("#") else 0
+        counts.update(self._groups_in(body[:max(title_end, 0)]))
+        if document.title:
+            counts.update(self._groups_in(document.title))
+        top = counts.most_common(2)
+        article = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]) else None
+        for c in claims:
+            if not self.events.info.get(c.event or "", {}).get("local"):
+                continue
+            si = bisect_right(starts, c.start) - 1
+            near = self._groups_in(c.noun or "") or self._groups_in(text[sents[si].start:sents[si].end])
+            c.actor = near.most_common(1)[0][0] if near else article
 
     @staticmethod
     def _hint_times(claims: list[Claim], document: Document) -> None:

@@ -21,7 +21,7 @@ SCHEMA: dict[str, set[str]] = {
                 "thousand", "tens_joiner", "standalone_excluded", "scales", "fractions", "vague",
                 "vague_quantifiers", "ordinal_preceders", "examples"},
     "hedges": {"prefix", "suffix", "ranges", "examples"},
-    "objects": {"nouns", "modifiers", "generic_count_nouns", "examples"},
+    "objects": {"nouns", "modifiers", "generic_count_nouns", "groups", "examples"},
     "events": {"words", "intended_markers", "hearsay", "examples"},
     "attribution": {"patterns", "not_sources", "kinds", "reported_speech", "examples"},
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
