@@ -166,6 +166,10 @@ class QuantityFinder:
                 return True
             if wb.endswith(self.streets) and wb not in ("platz",):
                 return True
+            # a house number before the street's name: "10 Downing Street", "45 Main Street"
+            names = re.match(r"(?:\s+[A-Z][\w'-]*){2,4}", text[e:e + 60])
+            if names and any(w.lower() in self.streets for w in names.group(0).split()[1:]):
+                return True
             if any(after.lower().startswith(c) or after.lower().startswith(" " + c)
                    or after.lower().startswith("-" + c) for c in self.calibres):
                 return True

@@ -26,7 +26,7 @@ SCHEMA: dict[str, set[str]] = {
     "attribution": {"patterns", "not_sources", "kinds", "reported_speech", "examples"},
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
              "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",
-             "year_words", "patterns", "stamp_cues", "phase_start", "examples"},
+             "year_words", "patterns", "stamp_cues", "phase_start", "side_words", "examples"},
     "nonclaims": {"designators", "year_cues", "age_after", "age_before", "calibres", "street_suffixes",
                   "probability"},
 }

@@ -48,6 +48,7 @@ class DateResolver:
         self.months = {k.lower(): v for k, v in d["months"].items()}
         self.seasons = {k.lower(): v for k, v in d["seasons"].items()}
         self.weekdays = {k.lower(): v for k, v in d["weekdays"].items()}
+        self.sides = {k.lower(): v for k, v in (d.get("side_words") or {}).items()}
         self.past = {w.lower() for w in d["past_words"]}
         self.future = {w.lower() for w in d["future_words"]}
         self.units = {k.lower(): v for k, v in d["units"].items()}
@@ -184,12 +185,17 @@ class DateResolver:
             step = -1 if rel in self.past else 1 if rel in self.future else 0
             if unit == "week":
                 monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-                return Period(monday, monday + timedelta(days=6), "week")
-            if unit == "month":
+                p = Period(monday, monday + timedelta(days=6), "week")
+            elif unit == "month":
                 d = add_months(ref.replace(day=1), step)
-                return month_period(d.year, d.month)
-            y = ref.year + step
-            return Period(date(y, 1, 1), date(y, 12, 31), "year")
+                p = month_period(d.year, d.month)
+            else:
+                y = ref.year + step
+                p = Period(date(y, 1, 1), date(y, 12, 31), "year")
+            side = g.get("side", "").lower()  # "earlier this month": up to the article's day
+            if step == 0 and side in self.sides and p.start <= ref <= p.end:
+                p = Period(p.start, ref, "range") if self.sides.get(side) == "before" else Period(ref, p.end, "range")
+            return p
         if lab == "prev_year":
             y = ref.year - 1
             return Period(date(y, 1, 1), date(y, 12, 31), "year")
