@@ -43,12 +43,15 @@ class CheckRun:
 
     def view(self) -> tuple[list[Document], list[Claim]]:
         """The documents and claims a report shows: all, or in a changed-only run the changed
-        articles and the articles their findings involve."""
+        articles with their claims, and the claims (and articles) their findings involve."""
         if self.changed is None:
             return self.documents, self.claims
         by_id = self.claims_by_id
-        keep = set(self.changed) | {d for f in self.shown for d in involved_docs(f, by_id)}
-        return ([d for d in self.documents if d.id in keep], [c for c in self.claims if c.doc in keep])
+        changed = set(self.changed)
+        keep = changed | {d for f in self.shown for d in involved_docs(f, by_id)}
+        in_shown = {cid for f in self.shown for cid in f.claims + f.parts}
+        return ([d for d in self.documents if d.id in keep],
+                [c for c in self.claims if c.doc in changed or c.id in in_shown])
 
     @property
     def unused_suppressions(self) -> list[suppress.Suppression]:
