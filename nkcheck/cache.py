@@ -30,12 +30,18 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# This file is a cache directory tag created by nkcheck.\n")
 
 
+# What decides the claims of an article: reading, the pipeline, extraction, normalisation, data.
+EXTRACTION_CODE = ("articles.py", "model.py", "pipeline.py", "extract/*.py", "normalize/*.py", "lang/**/*.py",
+                   "lang/**/*.yaml")
+
+
 @lru_cache(maxsize=1)
 def code_hash() -> str:
-    """Hash of nkcheck's own code and language data: a change to either invalidates the cache."""
+    """Hash of the code and language data that extraction uses: a change there invalidates the
+    cache (reports, comparison and the command line do not)."""
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for f in sorted(list(pkg.rglob("*.py")) + list(pkg.rglob("*.yaml"))):
+    for f in sorted({f for pattern in EXTRACTION_CODE for f in pkg.glob(pattern)}):
         h.update(f.relative_to(pkg).as_posix().encode())
         h.update(f.read_bytes())
     return h.hexdigest()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -82,6 +83,20 @@ def _cache(settings, no_cache: bool, cache_dir: Optional[Path], use_trained: boo
     return ClaimCache(cache_dir or Path(settings.cache_dir), use_trained=use_trained)
 
 
+@contextmanager
+def _progress():
+    """A progress bar on standard error when it is a terminal (never in CI logs or pipes)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("articles", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
 def _check_published(published: Optional[str]) -> None:
     import nkcheck.extract  # noqa: F401 - first: normalize.dates and extract import each other
     from nkcheck.normalize.dates import parse_published
@@ -150,14 +165,17 @@ FAIL_ON = typer.Option(None, "--fail-on", help="What makes the exit code 1: conf
 CHANGED_SINCE = typer.Option(None, "--changed-since", metavar="REF",
                              help="Check the articles changed since REF (git diff REF...HEAD, plus uncommitted "
                                   "and untracked files) against the whole corpus; show only their findings.")
-CHANGED = typer.Option(None, "--changed", metavar="FILE",
-                       help="An article to check against the corpus (repeatable); show only its findings.")
+CHANGED = typer.Option(False, "--changed", help="The PATHS given are new or changed articles: check them against "
+                       "the corpus (--corpus, or `paths` in the settings) and show only their findings.")
+CORPUS_OPT = typer.Option(None, "--corpus", metavar="PATH",
+                          help="The corpus (repeatable); default: PATHS, or with --changed `paths` from the settings.")
 BASELINE = typer.Option(None, "--baseline", help="Hide the findings listed in this file "
                         "(default: the settings' baseline, or .nkcheck-baseline.json when it exists).")
 
 
 def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_since=None, changed=None,
          baseline: Optional[Path] = None, use_baseline: bool = True):
+    """``changed``: explicit new or changed article files (checked against ``paths``)."""
     """A check run with the settings applied; input and usage errors end with exit code 2."""
     from nkcheck.baseline import DEFAULT_FILE, BaselineError
     from nkcheck.gitdiff import GitError, changed_files
@@ -185,8 +203,9 @@ def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_si
         default = Path(settings.baseline or DEFAULT_FILE)
         baseline = default if default.is_file() else None
     try:
-        run = run_check(paths, published, use_trained, _cache(settings, no_cache, cache_dir, use_trained),
-                        files, since, baseline)
+        with _progress() as progress:
+            run = run_check(paths, published, use_trained, _cache(settings, no_cache, cache_dir, use_trained),
+                            files, since, baseline, progress)
     except BaselineError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -234,7 +253,8 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only; as --fail-on never)."),
     fail_on: Optional[FailOn] = FAIL_ON,
     changed_since: Optional[str] = CHANGED_SINCE,
-    changed: Optional[List[Path]] = CHANGED,
+    changed: bool = CHANGED,
+    corpus: Optional[List[str]] = CORPUS_OPT,
     baseline: Optional[Path] = BASELINE,
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
@@ -257,7 +277,12 @@ def check(
     if baseline is not None and not baseline.is_file():
         _err(f"--baseline {baseline}: no such file (create it with `nkcheck baseline`)")
         raise typer.Exit(2)
-    run = _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_since, changed, baseline)
+    if changed and not paths:
+        _err("--changed needs the new or changed article files as PATHS")
+        raise typer.Exit(2)
+    explicit = [Path(p) for p in paths] if changed else None
+    corpus = corpus or (None if changed else paths)
+    run = _run(corpus, settings, published, no_trained, no_cache, cache_dir, changed_since, explicit, baseline)
     md = _markdown(run)
     for fmt, dest in targets:
         _write(render(fmt, run, md), dest)

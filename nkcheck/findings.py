@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -26,9 +27,14 @@ DEFAULT_FAIL_ON = "scope"
 
 def repo_path(path: str) -> str:
     """The article path as CI tools want it: relative to the working directory, with slashes."""
+    return _relative(path, os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: str, cwd: str) -> str:
     p = Path(path)
     try:
-        return Path(os.path.relpath(p.resolve(), Path.cwd().resolve())).as_posix()
+        return Path(os.path.relpath(p.resolve(), Path(cwd).resolve())).as_posix()
     except ValueError:  # another drive on Windows
         return p.as_posix()
 

@@ -26,7 +26,7 @@ log = logging.getLogger("nkcheck")
 class CheckRun:
     documents: list[Document] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)  # all findings of the corpus
+    findings: list[Finding] = field(default_factory=list)  # all findings (changed-only: of the blocks compared)
     shown: list[Finding] = field(default_factory=list)  # after changed-only, suppressions, baseline
     problems: list[InputProblem] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)  # finding id -> fingerprint
@@ -74,13 +74,14 @@ class CheckRun:
 
 def run_check(paths: list[str], published: Optional[str] = None, use_trained: bool = True,
               cache=None, changed: Optional[list[Path]] = None, changed_in_git: Optional[list[Path]] = None,
-              baseline_file: Optional[Path] = None) -> CheckRun:
+              baseline_file: Optional[Path] = None, progress=None) -> CheckRun:
     """Check the corpus under ``paths``.
 
     ``changed`` (article files, added to the corpus when outside it) and ``changed_in_git``
     (any changed files; those that are articles of the corpus count) narrow what is shown to
     findings that involve them. When they are given but name no article, nothing is shown."""
     from nkcheck.compare import compare
+    from nkcheck.compare.engine import block_key
 
     run = CheckRun(baseline_file=str(baseline_file) if baseline_file else None)
     entries = baseline_mod.load(baseline_file) if baseline_file else None
@@ -94,17 +95,23 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
             log.info("no changed articles: nothing to check")
             run.changed = []
             return run
-    result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache)
+    result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache, progress=progress)
     run.documents, run.claims, run.problems = result.documents, result.claims, result.problems
     if cache is not None:
         log.info("cache: %d articles reused, %d extracted", cache.hits, cache.misses)
-    run.findings = compare(run.claims)
+    to_compare = run.claims
+    if changed_set is not None:
+        run.changed = [d.id for d in run.documents if Path(d.path).resolve() in changed_set]
+        ids = set(run.changed)
+        # Findings arise within one comparison block: the blocks without a changed claim cannot
+        # give a finding that involves a changed article, so they are not compared at all.
+        keys = {block_key(c) for c in run.claims if c.doc in ids}
+        to_compare = [c for c in run.claims if block_key(c) in keys]
+    run.findings = compare(to_compare)
     by_id, docs = run.claims_by_id, {d.id: d for d in run.documents}
     run.fingerprints = {f.id: fingerprint(f, by_id, docs) for f in run.findings}
     shown = run.findings
     if changed_set is not None:
-        run.changed = [d.id for d in run.documents if Path(d.path).resolve() in changed_set]
-        ids = set(run.changed)
         shown = [f for f in shown if involved_docs(f, by_id) & ids]
         run.problems = [p for p in run.problems
                         if Path(p.path).resolve() in changed_set or not Path(p.path).exists()]

@@ -38,6 +38,7 @@ def test_json_validates_against_the_shipped_schema():
     schema = json.loads(run_nkcheck("schema").stdout)
     res = run_nkcheck("check", "seeds", "--format", "json")
     data = json.loads(res.stdout)  # stdout is the payload only
+    assert "\x1b" not in res.stderr  # no progress bar when stderr is not a terminal
     jsonschema.validate(data, schema)
     fps = [f["fingerprint"] for f in data["conflicts"] + data["agreements"]]
     assert len(set(fps)) == len(fps)

@@ -104,7 +104,7 @@ def test_findings_not_involving_the_changed_article_are_not_reported(repo):
 def test_explicit_file_and_nothing_changed(repo, tmp_path):
     draft = tmp_path / "entwurf.md"
     draft.write_text(NEW_ARTICLE, encoding="utf-8")
-    res = nkcheck(repo, "check", "articles", "--changed", str(draft), "--format", "json")
+    res = nkcheck(repo, "check", "--changed", str(draft), "--format", "json")  # corpus from nkcheck.toml
     assert res.returncode == 1, res.stderr
     data = json.loads(res.stdout)
     assert data["changed"] == ["entwurf.md"]

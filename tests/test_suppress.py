@@ -48,7 +48,7 @@ def test_cli_suppressed_finding_does_not_fail_and_unused_ones_are_reported(tmp_p
     art.write_text(ARTICLE.replace("Nach Angaben", '<!-- nkcheck: ignore[NK101] reason="eigene Recherche" -->\n'
                                    "Nach Angaben") + '\n<!-- nkcheck: ignore[NK201] reason="alt" -->\nKein Satz.\n'
                    + "<!-- nkcheck: ignore[NK301] -->\n", encoding="utf-8")
-    res = run_nkcheck("check", "seeds", "--changed", str(art), "--format", "json")
+    res = run_nkcheck("check", "--corpus", "seeds", "--changed", str(art), "--format", "json")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["conflicts"] == [] and data["suppressions"]["hidden"] == 1

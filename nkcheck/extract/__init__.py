@@ -75,13 +75,16 @@ def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
 
 
 def extract_documents(paths: Iterable[str], published: Optional[str] = None,
-                      use_trained: bool = True, cache=None) -> ExtractResult:
+                      use_trained: bool = True, cache=None, progress=None) -> ExtractResult:
     """Read and extract every article under ``paths``; ``cache`` (a ``cache.ClaimCache``)
-    returns the claims of unchanged articles without running the pipeline."""
+    returns the claims of unchanged articles without running the pipeline; ``progress(done,
+    total)`` is called after each file."""
     out = ExtractResult()
     files, out.problems = discover(paths)
     manifests: dict = {}
-    for path, root in files:
+    for done, (path, root) in enumerate(files, 1):
+        if progress is not None:
+            progress(done, len(files))
         folder = path.parent
         if folder not in manifests:
             manifests[folder] = load_manifest(folder)

@@ -9,7 +9,7 @@ def sections(run) -> str:
     out: list[str] = []
     if run.changed is not None:
         out += ["## Geänderte Artikel", "",
-                f"Geprüft gegen den ganzen Korpus ({len(run.findings)} Befunde); gezeigt werden nur "
+                f"Geprüft gegen den ganzen Korpus ({len(run.documents)} Dokumente); gezeigt werden nur "
                 f"Befunde, die diese {len(run.changed)} Artikel betreffen:", ""]
         out += [f"- {escape(d)}" for d in run.changed] or ["- (keine)"]
         out.append("")

@@ -62,8 +62,11 @@ def annotations(documents, claims, findings) -> str:
             msg = f"{f.summary}. Here »{c.text}«; other side: {others}." if others else f.summary
             if f.explanation:
                 msg += "\n" + f.explanation
-            col = _column(d.text, c.start) if d else None
-            lines.append(command(level, msg, file=repo_path(d.path) if d else c.doc, line=c.line,
+            at_line = d is not None and not d.extracted  # HTML: lines are in the extracted text, not the file
+            col = _column(d.text, c.start) if at_line else None
+            if d is not None and d.extracted:
+                msg += f"\n(Line {c.line} of the text extracted from the page.)"
+            lines.append(command(level, msg, file=repo_path(d.path) if d else c.doc, line=c.line if at_line else None,
                                  col=col, endColumn=col + len(c.text) if col else None,
                                  title=f"nkcheck {f.rule} ({f.kind}): {f.fact}"))
             shown[level] += 1

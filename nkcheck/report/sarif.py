@@ -12,9 +12,10 @@ LEVEL = {"conflict": "warning", "scope": "note", "update": "note"}
 
 def _location(c, docs, index=None) -> dict:
     d = docs.get(c.doc)
-    loc = {"physicalLocation": {"artifactLocation": {"uri": repo_path(d.path) if d else c.doc},
-                                "region": {"startLine": c.line, "charOffset": c.start,
-                                           "charLength": c.end - c.start, "snippet": {"text": c.text}}}}
+    loc = {"physicalLocation": {"artifactLocation": {"uri": repo_path(d.path) if d else c.doc}}}
+    if d is None or not d.extracted:  # HTML: offsets are in the extracted text, not the file
+        loc["physicalLocation"]["region"] = {"startLine": c.line, "charOffset": c.start,
+                                             "charLength": c.end - c.start, "snippet": {"text": c.text}}
     if index is not None:
         loc["id"] = index
     return loc
