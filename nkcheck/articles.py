@@ -113,10 +113,9 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
     body_start = 0
     html = path.suffix.lower() in HTML_SUFFIXES
     meta_source = "page metadata" if html else "front matter"
-    m = None if html else FRONT_MATTER.match(text)
     if html:
         text, meta = read_html(text)
-    elif m:
+    elif m := FRONT_MATTER.match(text):
         try:
             meta = frontmatter.loads(text[: m.end()] + "\n").metadata or {}
         except Exception as exc:  # malformed YAML: keep the text, report nothing fatal

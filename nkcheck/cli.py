@@ -14,6 +14,8 @@ from typing import List, Optional
 import typer
 
 from nkcheck import __version__
+from nkcheck.config import FORMATS
+from nkcheck.findings import FAIL_ON
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
@@ -23,8 +25,10 @@ app = typer.Typer(
         "  nkcheck extract seeds/                 # the claims table\n\n"
         "  nkcheck check seeds/ --format json     # claims, conflicts, agreements as JSON\n\n"
         "  nkcheck report seeds/ -o reports/seeds.md\n\n"
-        "Articles are .txt or .md files (YAML front matter with title, outlet, url, published, lang "
-        "is read when present), given as files or folders."
+        "  nkcheck check --changed-since origin/main --format github --format markdown -o report.md\n\n"
+        "Articles are .txt, .md or .html files (YAML front matter with title, outlet, url, published, lang "
+        "is read when present), given as files or folders. Settings: nkcheck.toml or [tool.nkcheck] "
+        "in pyproject.toml."
     ),
 )
 
@@ -35,20 +39,9 @@ class ExtractFormat(str, Enum):
     json = "json"
 
 
-class CheckFormat(str, Enum):
-    json = "json"
-    markdown = "markdown"
-    table = "table"
-    github = "github"
-    sarif = "sarif"
-    pr_comment = "pr-comment"
-
-
-class FailOn(str, Enum):
-    conflict = "conflict"
-    scope = "scope"
-    update = "update"
-    never = "never"
+# The choices come from one place each: the formats from config.FORMATS, the levels from findings.FAIL_ON.
+CheckFormat = Enum("CheckFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)
+FailOn = Enum("FailOn", {level: level for level in FAIL_ON}, type=str)
 
 
 def _err(msg: str) -> None:
@@ -117,12 +110,12 @@ def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, c
         _err("no article could be read")
         raise typer.Exit(2)
     if not result.documents:
-        _err("no articles found (.txt, .md) in " + ", ".join(paths))
+        _err("no articles found (.txt, .md, .html) in " + ", ".join(paths))
         raise typer.Exit(2)
     return result
 
 
-PATHS = typer.Argument(..., help="Article files or folders (.txt, .md).", show_default=False)
+PATHS = typer.Argument(..., help="Article files or folders (.txt, .md, .html).", show_default=False)
 PUBLISHED = typer.Option(None, "--published", help="Publication date for articles that do not say (YYYY-MM-DD).")
 NO_TRAINED = typer.Option(False, "--no-trained", help="Use spacy.blank even if a trained pipeline is installed.")
 OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output.")
@@ -159,8 +152,8 @@ def extract(
 
 
 CORPUS = typer.Argument(None, show_default=False,
-                        help="Article files or folders (.txt, .md); default: `paths` from the settings, or '.'.")
-FAIL_ON = typer.Option(None, "--fail-on", help="What makes the exit code 1: conflict (value, time), "
+                        help="Article files or folders (.txt, .md, .html); default: `paths` from the settings, or '.'.")
+FAIL_ON_OPT = typer.Option(None, "--fail-on", help="What makes the exit code 1: conflict (value, time), "
                        "scope (also scope; the default), update (also updates), never.")
 CHANGED_SINCE = typer.Option(None, "--changed-since", metavar="REF",
                              help="Check the articles changed since REF (git diff REF...HEAD, plus uncommitted "
@@ -175,8 +168,9 @@ BASELINE = typer.Option(None, "--baseline", help="Hide the findings listed in th
 
 def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_since=None, changed=None,
          baseline: Optional[Path] = None, use_baseline: bool = True):
-    """``changed``: explicit new or changed article files (checked against ``paths``)."""
-    """A check run with the settings applied; input and usage errors end with exit code 2."""
+    """A check run with the settings applied; input and usage errors end with exit code 2.
+
+    ``changed``: explicit new or changed article files, checked against the corpus ``paths``."""
     from nkcheck.baseline import DEFAULT_FILE, BaselineError
     from nkcheck.gitdiff import GitError, changed_files
     from nkcheck.run import run_check
@@ -212,7 +206,8 @@ def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_si
     for p in run.problems:
         _err(f"skipped {p.path}: {p.reason}")
     if not run.documents and files is None:
-        _err("no article could be read" if run.problems else "no articles found (.txt, .md) in " + ", ".join(paths))
+        _err("no article could be read" if run.problems
+             else "no articles found (.txt, .md, .html) in " + ", ".join(paths))
         raise typer.Exit(2)
     for s in run.invalid_suppressions:
         _err(f"{s.path}:{s.line}: suppression without reason=\"…\" is not applied")
@@ -251,7 +246,7 @@ def check(
         None, "-o", "--output", help="Write a format to a file: -o FILE or -o FORMAT=FILE; repeatable."),
     published: Optional[str] = PUBLISHED,
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only; as --fail-on never)."),
-    fail_on: Optional[FailOn] = FAIL_ON,
+    fail_on: Optional[FailOn] = FAIL_ON_OPT,
     changed_since: Optional[str] = CHANGED_SINCE,
     changed: bool = CHANGED,
     corpus: Optional[List[str]] = CORPUS_OPT,

@@ -80,7 +80,8 @@ class Document:
     outlet: str = ""
     url: str = ""
     published: Optional[Period] = None
-    published_source: str = "unknown"  # front matter | page metadata | option | manifest | estimated from text | unknown
+    # front matter | page metadata | option | manifest | estimated from text | unknown
+    published_source: str = "unknown"
     encoding: str = "utf-8"
     extracted: bool = False  # text extracted from HTML: offsets and lines refer to it, not to the file
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from conftest import ROOT
@@ -127,6 +128,7 @@ def test_stale_baseline_entries_are_reported(repo):
         assert len(data["baseline"]["stale"]) == 1 and data["baseline"]["stale"][0]["rule"] == "NK101"
         assert "stale baseline entry" in res.stderr
         assert len(data["conflicts"]) == 1 and "16.000" in json.dumps(data["claims"])
+        jsonschema.validate(data, json.loads(nkcheck(repo, "schema").stdout))  # with changed and baseline
     finally:
         article.write_text(NEW_ARTICLE, encoding="utf-8")
         (repo / ".nkcheck-baseline.json").unlink()

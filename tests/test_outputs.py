@@ -38,3 +38,16 @@ def test_md_suffix_means_markdown_even_beside_pr_comment():
 
 def test_text_formats_may_share_stdout():
     assert bind(["github", "markdown"], []) == [("github", None), ("markdown", None)]
+
+
+@pytest.mark.parametrize("level, failing_kinds", [
+    ("conflict", {"value", "time"}), ("scope", {"value", "time", "scope"}),
+    ("update", {"value", "time", "scope", "update"}), ("never", set()),
+])
+def test_fail_on_levels(level, failing_kinds):
+    from nkcheck.findings import fails
+    from nkcheck.model import Finding
+
+    for kind in ("value", "time", "scope", "update", "consistent", "sum"):
+        f = Finding(id="F001", kind=kind, claims=["a"], summary="", fact="", rule="NK000")
+        assert fails([f], level) is (kind in failing_kinds)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
+
 from ci_helpers import claim, doc, finding
 from conftest import run_nkcheck
 from nkcheck import suppress
@@ -55,3 +57,4 @@ def test_cli_suppressed_finding_does_not_fail_and_unused_ones_are_reported(tmp_p
     assert [s["rules"] for s in data["suppressions"]["unused"]] == [["NK201"]]
     assert [s["line"] for s in data["suppressions"]["invalid"]] == [10]
     assert "unused suppression ignore[NK201]" in res.stderr and "without reason" in res.stderr
+    jsonschema.validate(data, json.loads(run_nkcheck("schema").stdout))

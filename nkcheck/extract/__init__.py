@@ -78,7 +78,7 @@ def extract_documents(paths: Iterable[str], published: Optional[str] = None,
                       use_trained: bool = True, cache=None, progress=None) -> ExtractResult:
     """Read and extract every article under ``paths``; ``cache`` (a ``cache.ClaimCache``)
     returns the claims of unchanged articles without running the pipeline; ``progress(done,
-    total)`` is called after each file."""
+    total)`` is called as each file is taken up."""
     out = ExtractResult()
     files, out.problems = discover(paths)
     manifests: dict = {}
