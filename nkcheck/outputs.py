@@ -57,7 +57,8 @@ def render(fmt: str, run, markdown_text: str) -> str:
 
     documents, claims = run.view()
     if fmt == "json":
-        return jsonout.dumps(jsonout.result_dict(documents, claims, run.shown, run.problems, run.extra_json()))
+        return jsonout.dumps(jsonout.result_dict(documents, claims, run.shown, run.problems, run.extra_json(),
+                                                 run.fingerprints))
     if fmt == "markdown":
         return markdown_text
     if fmt == "pr-comment":
@@ -65,5 +66,5 @@ def render(fmt: str, run, markdown_text: str) -> str:
     if fmt == "github":
         return github.annotations(documents, claims, run.shown)
     if fmt == "sarif":
-        return sarif.render(documents, claims, run.shown)
+        return sarif.render(documents, claims, run.shown, run.fingerprints)
     return table.to_table(claims)

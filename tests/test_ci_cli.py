@@ -3,27 +3,17 @@ the job summary, the JSON Schema, and the settings file."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import jsonschema
 
 from conftest import ROOT, run_nkcheck
 
 
-def nkcheck(*args: str, cwd=ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "nkcheck", *args], capture_output=True, text=True,
-                          cwd=cwd, env=full_env)
-
-
 def test_github_and_markdown_in_one_run_with_summary(tmp_path):
     summary = tmp_path / "step_summary.md"
     report = tmp_path / "report.md"
-    res = nkcheck("check", "seeds", "--format", "github", "--format", "markdown", "-o", str(report),
-                  env={"GITHUB_STEP_SUMMARY": str(summary)})
+    res = run_nkcheck("check", "seeds", "--format", "github", "--format", "markdown", "-o", str(report),
+                      env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert res.returncode == 1, res.stderr
     lines = res.stdout.splitlines()
     assert lines and all(line.startswith(("::warning ", "::notice ")) for line in lines)

@@ -3,16 +3,14 @@ an article that contradicts one of them, and nkcheck checks only what the branch
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_nkcheck
 
 NEW_ARTICLE = """---
 title: Nordkorea entsandte mehr Soldaten als bekannt
@@ -35,10 +33,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def nkcheck(repo: Path, *args: str, summary: Path | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
-    if summary is not None:
-        env["GITHUB_STEP_SUMMARY"] = str(summary)
-    return subprocess.run([sys.executable, "-m", "nkcheck", *args], cwd=repo, env=env, capture_output=True, text=True)
+    return run_nkcheck(*args, cwd=repo, env={"GITHUB_STEP_SUMMARY": str(summary)} if summary else None)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import run_nkcheck
 from nkcheck.config import ConfigError, load
 
 
@@ -39,16 +40,11 @@ def test_bad_settings_are_errors(tmp_path, body):
 
 
 def test_config_show_prints_settings_and_source(tmp_path):
-    import subprocess
-    import sys
-
     (tmp_path / ".git").mkdir()
     (tmp_path / "nkcheck.toml").write_text('fail-on = "conflict"\n', encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "nkcheck", "config", "--show"], cwd=tmp_path,
-                         capture_output=True, text=True)
+    res = run_nkcheck("config", "--show", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     assert f"# from {tmp_path / 'nkcheck.toml'}" in res.stdout and 'fail-on = "conflict"' in res.stdout
     (tmp_path / "nkcheck.toml").write_text("bogus = 1\n", encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "nkcheck", "config", "--show"], cwd=tmp_path,
-                         capture_output=True, text=True)
+    res = run_nkcheck("config", "--show", cwd=tmp_path)
     assert res.returncode == 2 and "unknown setting 'bogus'" in res.stderr

@@ -13,12 +13,15 @@ from nkcheck.findings import SEVERITY, fingerprint
 SCHEMA_VERSION = 1
 
 
-def result_dict(documents, claims, findings, problems, extra: Optional[dict] = None) -> dict[str, Any]:
-    by_id, docs = {c.id: c for c in claims}, {d.id: d for d in documents}
+def result_dict(documents, claims, findings, problems, extra: Optional[dict] = None,
+                fingerprints: Optional[dict[str, str]] = None) -> dict[str, Any]:
+    """The result as JSON data; ``fingerprints`` (finding id -> fingerprint) when already known."""
+    if fingerprints is None:
+        by_id, docs = {c.id: c for c in claims}, {d.id: d for d in documents}
+        fingerprints = {f.id: fingerprint(f, by_id, docs) for f in findings}
 
     def finding(f) -> dict[str, Any]:
-        return {**f.to_json(), "severity": SEVERITY.get(f.kind, f.kind),
-                "fingerprint": fingerprint(f, by_id, docs)}
+        return {**f.to_json(), "severity": SEVERITY.get(f.kind, f.kind), "fingerprint": fingerprints[f.id]}
 
     conflicts = [f for f in findings if f.kind in ("value", "time", "scope", "update")]
     agreements = [f for f in findings if f.kind in ("consistent", "sum")]

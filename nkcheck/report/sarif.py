@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from nkcheck import __version__
-from nkcheck.findings import SEVERITY, fingerprint, repo_path
+from nkcheck.findings import SEVERITY, repo_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"conflict": "warning", "scope": "note", "update": "note"}
@@ -21,7 +21,7 @@ def _location(c, docs, index=None) -> dict:
     return loc
 
 
-def render(documents, claims, findings) -> str:
+def render(documents, claims, findings, fingerprints: dict[str, str]) -> str:
     from nkcheck.compare.rules import ALL_RULES
 
     by_id, docs = {c.id: c for c in claims}, {d.id: d for d in documents}
@@ -39,7 +39,7 @@ def render(documents, claims, findings) -> str:
             "message": {"text": f"{f.summary} ({f.fact}). {f.explanation}".strip()},
             "locations": [_location(sides[0], docs)],
             "relatedLocations": [_location(c, docs, i) for i, c in enumerate(sides[1:], 1)],
-            "partialFingerprints": {"nkcheck/v1": fingerprint(f, by_id, docs)},
+            "partialFingerprints": {"nkcheck/v1": fingerprints[f.id]},
         })
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "nkcheck", "version": __version__, "rules": rules}},
