@@ -3,6 +3,10 @@
 Offsets always point into the whole file as decoded (front matter included): nkcheck runs
 its pipeline on the text with the front matter blanked out, so ``text[start:end]`` of any
 claim is the number as written in the file.
+
+HTML pages (``.html``, ``.htm``) are the exception: trafilatura extracts the main text and the
+page metadata (title, site name, canonical URL, date), and offsets and line numbers then refer
+to that extracted text, not to the HTML file (``Document.extracted`` is set).
 """
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ import yaml
 from nkcheck.model import Document
 from nkcheck.normalize.dates import parse_published
 
-SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown") + HTML_SUFFIXES
 MANIFEST_NAMES = ("sources.yaml", "sources.yml")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -106,8 +111,11 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
     text, encoding = decode(raw)
     meta: dict = {}
     body_start = 0
-    m = FRONT_MATTER.match(text)
-    if m:
+    html = path.suffix.lower() in HTML_SUFFIXES
+    meta_source = "page metadata" if html else "front matter"
+    if html:
+        text, meta = read_html(text)
+    elif m := FRONT_MATTER.match(text):
         try:
             meta = frontmatter.loads(text[: m.end()] + "\n").metadata or {}
         except Exception as exc:  # malformed YAML: keep the text, report nothing fatal
@@ -118,21 +126,40 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
     entry = (manifest or {}).get(path.name) or {}
     doc = Document(id=doc_id, path=str(path), text=text, body_start=body_start)
     doc.encoding = encoding
+    doc.extracted = html
     doc.title = str(meta.get("title") or entry.get("title") or _first_heading(text[body_start:]) or "")
     doc.outlet = str(meta.get("outlet") or entry.get("outlet") or "")
     doc.url = str(meta.get("url") or meta.get("source_url") or entry.get("url") or "")
     lang = meta.get("lang") or entry.get("lang")
     if lang:
-        doc.lang, doc.lang_source = str(lang).lower()[:2], "front matter" if meta.get("lang") else "manifest"
+        doc.lang, doc.lang_source = str(lang).lower()[:2], meta_source if meta.get("lang") else "manifest"
     else:
         doc.lang, doc.lang_source = guess_language(text[body_start:]), "detected"
     if published:
         doc.published, doc.published_source = parse_published(published), "option"
     elif meta.get("published") is not None and parse_published(meta.get("published")):
-        doc.published, doc.published_source = parse_published(meta["published"]), "front matter"
+        doc.published, doc.published_source = parse_published(meta["published"]), meta_source
     elif entry.get("published") is not None and parse_published(entry.get("published")):
         doc.published, doc.published_source = parse_published(entry["published"]), "manifest"
     return doc
+
+
+_HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2})", re.IGNORECASE)
+
+
+def read_html(page: str) -> tuple[str, dict]:
+    """The main text of a web page and its metadata (trafilatura; navigation, comments and
+    boilerplate left out). The metadata uses front matter names: title, outlet, url, published, lang."""
+    import trafilatura
+
+    res = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    text = (res.text if res is not None else "") or ""
+    if not text.strip():
+        raise ArticleError("no main text found in the HTML page")
+    lang = _HTML_LANG.search(page[:5000])
+    meta = {"title": res.title, "outlet": res.sitename or res.hostname, "url": res.url, "published": res.date,
+            "lang": res.language or (lang.group(1) if lang else None)}
+    return text + "\n", {k: v for k, v in meta.items() if v}
 
 
 def _first_heading(body: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -13,6 +14,8 @@ from typing import List, Optional
 import typer
 
 from nkcheck import __version__
+from nkcheck.config import FORMATS
+from nkcheck.findings import FAIL_ON
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
@@ -22,8 +25,10 @@ app = typer.Typer(
         "  nkcheck extract seeds/                 # the claims table\n\n"
         "  nkcheck check seeds/ --format json     # claims, conflicts, agreements as JSON\n\n"
         "  nkcheck report seeds/ -o reports/seeds.md\n\n"
-        "Articles are .txt or .md files (YAML front matter with title, outlet, url, published, lang "
-        "is read when present), given as files or folders."
+        "  nkcheck check --changed-since origin/main --format github --format markdown -o report.md\n\n"
+        "Articles are .txt, .md or .html files (YAML front matter with title, outlet, url, published, lang "
+        "is read when present), given as files or folders. Settings: nkcheck.toml or [tool.nkcheck] "
+        "in pyproject.toml."
     ),
 )
 
@@ -34,10 +39,9 @@ class ExtractFormat(str, Enum):
     json = "json"
 
 
-class CheckFormat(str, Enum):
-    json = "json"
-    markdown = "markdown"
-    table = "table"
+# The choices come from one place each: the formats from config.FORMATS, the levels from findings.FAIL_ON.
+CheckFormat = Enum("CheckFormat", {f.replace("-", "_"): f for f in FORMATS}, type=str)
+FailOn = Enum("FailOn", {level: level for level in FAIL_ON}, type=str)
 
 
 def _err(msg: str) -> None:
@@ -45,38 +49,78 @@ def _err(msg: str) -> None:
 
 
 def _write(text: str, output: Optional[Path]) -> None:
+    from nkcheck.files import write_atomic
+
     if output is None:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)  # an interrupted run leaves the previous file intact
+
+
+def _settings():
+    from nkcheck.config import ConfigError, load
+
+    try:
+        return load()
+    except ConfigError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+
+
+def _cache(settings, no_cache: bool, cache_dir: Optional[Path], use_trained: bool):
+    from nkcheck.cache import ClaimCache
+
+    if no_cache or not settings.cache:
+        return None
+    return ClaimCache(cache_dir or Path(settings.cache_dir), use_trained=use_trained)
+
+
+@contextmanager
+def _progress():
+    """A progress bar on standard error when it is a terminal (never in CI logs or pipes)."""
+    if not sys.stderr.isatty():
+        yield None
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)  # atomic: an interrupted run leaves the previous file intact
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("articles", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def _run_extract(paths: List[str], published: Optional[str], no_trained: bool):
-    from nkcheck.extract import extract_documents
+def _check_published(published: Optional[str]) -> None:
+    import nkcheck.extract  # noqa: F401 - first: normalize.dates and extract import each other
     from nkcheck.normalize.dates import parse_published
 
     if published is not None and parse_published(published) is None:
         _err(f"--published {published!r} is not a date (use YYYY-MM-DD or YYYY-MM)")
         raise typer.Exit(2)
-    result = extract_documents(paths, published=published, use_trained=not no_trained)
+
+
+def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, cache=None):
+    from nkcheck.extract import extract_documents
+
+    _check_published(published)
+    result = extract_documents(paths, published=published, use_trained=not no_trained, cache=cache)
     for p in result.problems:
         _err(f"skipped {p.path}: {p.reason}")
     if not result.documents and result.problems:
         _err("no article could be read")
         raise typer.Exit(2)
     if not result.documents:
-        _err("no articles found (.txt, .md) in " + ", ".join(paths))
+        _err("no articles found (.txt, .md, .html) in " + ", ".join(paths))
         raise typer.Exit(2)
     return result
 
 
-PATHS = typer.Argument(..., help="Article files or folders (.txt, .md).", show_default=False)
+PATHS = typer.Argument(..., help="Article files or folders (.txt, .md, .html).", show_default=False)
 PUBLISHED = typer.Option(None, "--published", help="Publication date for articles that do not say (YYYY-MM-DD).")
 NO_TRAINED = typer.Option(False, "--no-trained", help="Use spacy.blank even if a trained pipeline is installed.")
 OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output.")
+NO_CACHE = typer.Option(False, "--no-cache", help="Extract every article again; do not read or write the cache.")
+CACHE_DIR = typer.Option(None, "--cache-dir", help="Cache folder (default .nkcheck_cache).")
 
 
 @app.command()
@@ -85,6 +129,8 @@ def extract(
     format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", help="table, csv or json."),
     output: Optional[Path] = OUTPUT,
     published: Optional[str] = PUBLISHED,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
     no_trained: bool = NO_TRAINED,
 ):
     """List the numeric claims found in the articles.
@@ -93,7 +139,8 @@ def extract(
     actor, place, time and cited source."""
     from nkcheck.report import jsonout, table
 
-    result = _run_extract(paths, published, no_trained)
+    cache = _cache(_settings(), no_cache, cache_dir, not no_trained)
+    result = _run_extract(paths, published, no_trained, cache)
     if format is ExtractFormat.json:
         text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, [], result.problems))
     elif format is ExtractFormat.csv:
@@ -104,64 +151,217 @@ def extract(
     raise typer.Exit(2 if result.problems else 0)
 
 
-def _check(paths, published, no_trained):
-    from nkcheck.compare import compare
+CORPUS = typer.Argument(None, show_default=False,
+                        help="Article files or folders (.txt, .md, .html); default: `paths` from the settings, or '.'.")
+FAIL_ON_OPT = typer.Option(None, "--fail-on", help="What makes the exit code 1: conflict (value, time), "
+                       "scope (also scope; the default), update (also updates), never.")
+CHANGED_SINCE = typer.Option(None, "--changed-since", metavar="REF",
+                             help="Check the articles changed since REF (git diff REF...HEAD, plus uncommitted "
+                                  "and untracked files) against the whole corpus; show only their findings.")
+CHANGED = typer.Option(False, "--changed", help="The PATHS given are new or changed articles: check them against "
+                       "the corpus (--corpus, or `paths` in the settings) and show only their findings.")
+CORPUS_OPT = typer.Option(None, "--corpus", metavar="PATH",
+                          help="The corpus (repeatable); default: PATHS, or with --changed `paths` from the settings.")
+BASELINE = typer.Option(None, "--baseline", help="Hide the findings listed in this file "
+                        "(default: the settings' baseline, or .nkcheck-baseline.json when it exists).")
 
-    result = _run_extract(paths, published, no_trained)
-    findings = compare(result.claims)
-    return result, findings
+
+def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_since=None, changed=None,
+         baseline: Optional[Path] = None, use_baseline: bool = True):
+    """A check run with the settings applied; input and usage errors end with exit code 2.
+
+    ``changed``: explicit new or changed article files, checked against the corpus ``paths``."""
+    from nkcheck.baseline import DEFAULT_FILE, BaselineError
+    from nkcheck.gitdiff import GitError, changed_files
+    from nkcheck.run import run_check
+
+    published = published or settings.published
+    _check_published(published)
+    use_trained = settings.use_trained and not no_trained
+    paths = list(paths or settings.paths)
+    files = None
+    since = None
+    if changed_since is not None or changed:
+        files = list(changed or [])
+        missing = [f for f in files if not f.is_file()]
+        if missing:
+            _err("--changed: no such file: " + ", ".join(map(str, missing)))
+            raise typer.Exit(2)
+        if changed_since is not None:
+            try:
+                since = changed_files(changed_since)
+            except GitError as exc:
+                _err(f"--changed-since {changed_since}: {exc}")
+                raise typer.Exit(2)
+    if use_baseline and baseline is None:
+        default = Path(settings.baseline or DEFAULT_FILE)
+        baseline = default if default.is_file() else None
+    try:
+        with _progress() as progress:
+            run = run_check(paths, published, use_trained, _cache(settings, no_cache, cache_dir, use_trained),
+                            files, since, baseline, progress)
+    except BaselineError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    for p in run.problems:
+        _err(f"skipped {p.path}: {p.reason}")
+    if not run.documents and files is None:
+        _err("no article could be read" if run.problems
+             else "no articles found (.txt, .md, .html) in " + ", ".join(paths))
+        raise typer.Exit(2)
+    for s in run.invalid_suppressions:
+        _err(f"{s.path}:{s.line}: suppression without reason=\"…\" is not applied")
+    for s in run.unused_suppressions:
+        _err(f"{s.path}:{s.line}: unused suppression ignore[{','.join(s.rules)}]")
+    if run.baseline is not None:
+        for e in run.baseline.stale:
+            _err(f"stale baseline entry {e['fingerprint']} ({e.get('rule', '')} {e.get('fact', '')}): "
+                 "no such finding any more; run `nkcheck baseline` to update")
+    return run
 
 
-def _exit_code(findings, problems, exit_zero: bool) -> int:
-    if exit_zero:
+def _exit_code(run, fail_on: str) -> int:
+    from nkcheck.findings import fails
+
+    if fail_on == "never":
         return 0
-    if any(f.kind in ("value", "time", "scope") for f in findings):
+    if fails(run.shown, fail_on):
         return 1
-    return 2 if problems else 0
+    return 2 if run.problems else 0
+
+
+def _markdown(run) -> str:
+    from nkcheck.report import extras, markdown
+
+    documents, claims = run.view()
+    return extras.with_sections(markdown.render(documents, claims, run.shown, run.problems), run)
 
 
 @app.command()
 def check(
-    paths: List[str] = PATHS,
-    format: CheckFormat = typer.Option(CheckFormat.json, "--format", "-f", help="json, markdown or table."),
-    output: Optional[Path] = OUTPUT,
+    paths: Optional[List[str]] = CORPUS,
+    format: Optional[List[CheckFormat]] = typer.Option(
+        None, "--format", "-f", help="json (default), markdown, table, github, sarif, pr-comment; repeatable."),
+    output: Optional[List[str]] = typer.Option(
+        None, "-o", "--output", help="Write a format to a file: -o FILE or -o FORMAT=FILE; repeatable."),
     published: Optional[str] = PUBLISHED,
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only; as --fail-on never)."),
+    fail_on: Optional[FailOn] = FAIL_ON_OPT,
+    changed_since: Optional[str] = CHANGED_SINCE,
+    changed: bool = CHANGED,
+    corpus: Optional[List[str]] = CORPUS_OPT,
+    baseline: Optional[Path] = BASELINE,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
+    step_summary: bool = typer.Option(True, "--step-summary/--no-step-summary",
+                                      help="Append the markdown report to $GITHUB_STEP_SUMMARY when it is set."),
     no_trained: bool = NO_TRAINED,
 ):
     """Compare the claims across sources and report conflicts and agreements.
 
-    Exit code 1 when a conflict (value, time or scope) is found, 2 on input errors, else 0."""
-    from nkcheck.report import jsonout, markdown, table
+    Exit code 1 when a finding at the --fail-on level is shown, 2 on input errors, else 0."""
+    from nkcheck.outputs import OutputError, bind, render
+    from nkcheck.report import github
 
-    result, findings = _check(paths, published, no_trained)
-    if format is CheckFormat.json:
-        text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, findings, result.problems))
-    elif format is CheckFormat.markdown:
-        text = markdown.render(result.documents, result.claims, findings, result.problems)
-    else:
-        text = table.to_table(result.claims)
-    _write(text, output)
-    raise typer.Exit(_exit_code(findings, result.problems, exit_zero))
+    settings = _settings()
+    try:
+        targets = bind([f.value for f in format] if format else list(settings.format), list(output or []))
+    except OutputError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    if baseline is not None and not baseline.is_file():
+        _err(f"--baseline {baseline}: no such file (create it with `nkcheck baseline`)")
+        raise typer.Exit(2)
+    if changed and not paths:
+        _err("--changed needs the new or changed article files as PATHS")
+        raise typer.Exit(2)
+    explicit = [Path(p) for p in paths] if changed else None
+    corpus = corpus or (None if changed else paths)
+    run = _run(corpus, settings, published, no_trained, no_cache, cache_dir, changed_since, explicit, baseline)
+    md = _markdown(run)
+    for fmt, dest in targets:
+        _write(render(fmt, run, md), dest)
+    if step_summary:
+        github.append_step_summary(md)
+    level = "never" if exit_zero else (fail_on.value if fail_on else settings.fail_on)
+    raise typer.Exit(_exit_code(run, level))
 
 
 @app.command()
 def report(
-    paths: List[str] = PATHS,
+    paths: Optional[List[str]] = CORPUS,
     output: Optional[Path] = OUTPUT,
     published: Optional[str] = PUBLISHED,
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only)."),
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
     no_trained: bool = NO_TRAINED,
 ):
     """Write the markdown discrepancy report (for review in a pull request)."""
-    from nkcheck.report import markdown
-
-    result, findings = _check(paths, published, no_trained)
-    _write(markdown.render(result.documents, result.claims, findings, result.problems), output)
+    settings = _settings()
+    run = _run(paths, settings, published, no_trained, no_cache, cache_dir)
+    _write(_markdown(run), output)
     if output is not None:
-        _err(f"wrote {output}: {len(result.claims)} claims, "
-             f"{sum(f.kind in ('value', 'time', 'scope') for f in findings)} conflicts")
-    raise typer.Exit(_exit_code(findings, result.problems, exit_zero))
+        _err(f"wrote {output}: {len(run.claims)} claims, "
+             f"{sum(f.kind in ('value', 'time', 'scope') for f in run.shown)} conflicts")
+    raise typer.Exit(_exit_code(run, "never" if exit_zero else settings.fail_on))
+
+
+@app.command()
+def baseline(
+    paths: Optional[List[str]] = CORPUS,
+    output: Path = typer.Option(None, "-o", "--output", help="Baseline file (default: the settings' baseline, "
+                                "or .nkcheck-baseline.json)."),
+    published: Optional[str] = PUBLISHED,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
+    no_trained: bool = NO_TRAINED,
+):
+    """Accept the current findings: write their fingerprints to a sorted, reviewable baseline file.
+
+    Later checks hide the findings it lists and report entries that no longer match."""
+    from nkcheck import baseline as baseline_mod
+    from nkcheck.run import baseline_entries
+
+    settings = _settings()
+    target = output or Path(settings.baseline or baseline_mod.DEFAULT_FILE)
+    run = _run(paths, settings, published, no_trained, no_cache, cache_dir, use_baseline=False)
+    entries = baseline_entries(run)
+    baseline_mod.write(target, entries)
+    _err(f"wrote {target}: {len(entries)} findings")
+    raise typer.Exit(0)
+
+
+@app.command()
+def clean(cache_dir: Optional[Path] = CACHE_DIR):
+    """Remove the cache of extracted claims."""
+    from nkcheck.cache import clean as clean_cache
+
+    target = cache_dir or Path(_settings().cache_dir)
+    try:
+        removed = clean_cache(target)
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    _err(f"removed {target}" if removed else f"no cache at {target}")
+
+
+@app.command()
+def schema():
+    """Print the JSON Schema of `nkcheck check --format json`."""
+    from importlib.resources import files
+
+    sys.stdout.write(files("nkcheck").joinpath("schema/report.schema.json").read_text(encoding="utf-8"))
+
+
+@app.command()
+def config(show: bool = typer.Option(False, "--show", help="Print the settings in effect and where they come from.")):
+    """Settings: [tool.nkcheck] in pyproject.toml or nkcheck.toml (the closest file wins)."""
+    settings = _settings()
+    if not show:
+        _err(f"settings from {settings.source or 'built-in defaults'}; `nkcheck config --show` prints them")
+        return
+    sys.stdout.write(settings.to_toml())
 
 
 @app.command()

@@ -80,8 +80,10 @@ class Document:
     outlet: str = ""
     url: str = ""
     published: Optional[Period] = None
-    published_source: str = "unknown"  # front matter | option | manifest | estimated from text | unknown
+    # front matter | page metadata | option | manifest | estimated from text | unknown
+    published_source: str = "unknown"
     encoding: str = "utf-8"
+    extracted: bool = False  # text extracted from HTML: offsets and lines refer to it, not to the file
 
     def published_iso(self) -> Optional[str]:
         p = self.published
@@ -107,6 +109,7 @@ class Document:
             "title": self.title,
             "outlet": self.outlet,
             "url": self.url,
+            **({"offsets": "extracted text"} if self.extracted else {}),
         }
 
 

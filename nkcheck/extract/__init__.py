@@ -102,11 +102,16 @@ def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
 
 
 def extract_documents(paths: Iterable[str], published: Optional[str] = None,
-                      use_trained: bool = True) -> ExtractResult:
+                      use_trained: bool = True, cache=None, progress=None) -> ExtractResult:
+    """Read and extract every article under ``paths``; ``cache`` (a ``cache.ClaimCache``)
+    returns the claims of unchanged articles without running the pipeline; ``progress(done,
+    total)`` is called as each file is taken up."""
     out = ExtractResult()
     files, out.problems = discover(paths)
     manifests: dict = {}
-    for path, root in files:
+    for done, (path, root) in enumerate(files, 1):
+        if progress is not None:
+            progress(done, len(files))
         folder = path.parent
         if folder not in manifests:
             manifests[folder] = load_manifest(folder)
@@ -115,7 +120,11 @@ def extract_documents(paths: Iterable[str], published: Optional[str] = None,
             if doc.lang not in ("de", "en"):
                 out.problems.append(InputProblem(str(path), f"unsupported language {doc.lang!r}; checked as German"))
                 doc.lang = "de"
-            claims = extract_document(doc, use_trained)
+            if cache is None:
+                claims = extract_document(doc, use_trained)
+            else:
+                claims = cache.claims(doc, manifests[folder].get(path.name),
+                                      lambda d: extract_document(d, use_trained))
         except ArticleError as exc:
             out.problems.append(InputProblem(str(path), str(exc)))
             continue
