@@ -1,6 +1,8 @@
 """The nkcheck command line: extract claims, check sources against each other, write reports.
 
-Exit codes: 0 no conflicts (or --exit-zero), 1 conflicts found, 2 usage or input error.
+Exit codes: 0 no conflicts (or --exit-zero), 1 conflicts found, 2 usage or input error; when
+both conflicts and input errors occur, 1 wins (the findings matter more; the skipped files are
+still listed on stderr and in the report).
 """
 from __future__ import annotations
 
@@ -23,7 +25,13 @@ app = typer.Typer(
         "  nkcheck check seeds/ --format json     # claims, conflicts, agreements as JSON\n\n"
         "  nkcheck report seeds/ -o reports/seeds.md\n\n"
         "Articles are .txt or .md files (YAML front matter with title, outlet, url, published, lang "
-        "is read when present), given as files or folders."
+        "is read when present), given as files or folders.\n\n"
+        "Exit codes: 0 no conflicts; 1 conflicts found (value, time, scope), which takes precedence "
+        "over 2; 2 usage error, or an input file could not be checked (empty of readable text, "
+        "binary, a folder, a broken link, no permission, over --max-size: each is named on stderr "
+        "and in the report's not-checked list, and the other files are still checked). Files read "
+        "with a fallback (Windows-1252, malformed front matter, unknown lang, published not a date) "
+        "are checked and only warned about. --exit-zero always returns 0."
     ),
 )
 
@@ -45,23 +53,33 @@ def _err(msg: str) -> None:
 
 
 def _write(text: str, output: Optional[Path]) -> None:
+    from nkcheck.atomic import atomic_write_text
+
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)  # atomic: an interrupted run leaves the previous file intact
+    if output.is_dir():
+        _err(f"cannot write {output}: is a folder")
+        raise typer.Exit(2)
+    try:
+        atomic_write_text(output, text)  # an interrupted run leaves the previous file intact
+    except OSError as exc:
+        _err(f"cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
 
 
-def _run_extract(paths: List[str], published: Optional[str], no_trained: bool):
+def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, max_size: float = 1.0):
     from nkcheck.extract import extract_documents
     from nkcheck.normalize.dates import parse_published
 
     if published is not None and parse_published(published) is None:
         _err(f"--published {published!r} is not a date (use YYYY-MM-DD or YYYY-MM)")
         raise typer.Exit(2)
-    result = extract_documents(paths, published=published, use_trained=not no_trained)
+    if max_size < 0:
+        _err("--max-size must be 0 (no limit) or more")
+        raise typer.Exit(2)
+    result = extract_documents(paths, published=published, use_trained=not no_trained,
+                               max_bytes=int(max_size * 1_000_000) or None)
     for p in result.problems:
         _err(f"skipped {p.path}: {p.reason}")
     if not result.documents and result.problems:
@@ -76,7 +94,9 @@ def _run_extract(paths: List[str], published: Optional[str], no_trained: bool):
 PATHS = typer.Argument(..., help="Article files or folders (.txt, .md).", show_default=False)
 PUBLISHED = typer.Option(None, "--published", help="Publication date for articles that do not say (YYYY-MM-DD).")
 NO_TRAINED = typer.Option(False, "--no-trained", help="Use spacy.blank even if a trained pipeline is installed.")
-OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output.")
+OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output (atomically).")
+MAX_SIZE = typer.Option(1.0, "--max-size", metavar="MB",
+                        help="Skip (and report) article files larger than this many megabytes; 0: no limit.")
 
 
 @app.command()
@@ -86,6 +106,7 @@ def extract(
     output: Optional[Path] = OUTPUT,
     published: Optional[str] = PUBLISHED,
     no_trained: bool = NO_TRAINED,
+    max_size: float = MAX_SIZE,
 ):
     """List the numeric claims found in the articles.
 
@@ -93,7 +114,7 @@ def extract(
     actor, place, time and cited source."""
     from nkcheck.report import jsonout, table
 
-    result = _run_extract(paths, published, no_trained)
+    result = _run_extract(paths, published, no_trained, max_size)
     if format is ExtractFormat.json:
         text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, [], result.problems))
     elif format is ExtractFormat.csv:
@@ -104,10 +125,10 @@ def extract(
     raise typer.Exit(2 if result.problems else 0)
 
 
-def _check(paths, published, no_trained):
+def _check(paths, published, no_trained, max_size):
     from nkcheck.compare import compare
 
-    result = _run_extract(paths, published, no_trained)
+    result = _run_extract(paths, published, no_trained, max_size)
     findings = compare(result.claims)
     return result, findings
 
@@ -128,13 +149,15 @@ def check(
     published: Optional[str] = PUBLISHED,
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only)."),
     no_trained: bool = NO_TRAINED,
+    max_size: float = MAX_SIZE,
 ):
     """Compare the claims across sources and report conflicts and agreements.
 
-    Exit code 1 when a conflict (value, time or scope) is found, 2 on input errors, else 0."""
+    Exit code 1 when a conflict (value, time or scope) is found; else 2 when an input file could
+    not be checked (or on usage errors); else 0."""
     from nkcheck.report import jsonout, markdown, table
 
-    result, findings = _check(paths, published, no_trained)
+    result, findings = _check(paths, published, no_trained, max_size)
     if format is CheckFormat.json:
         text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, findings, result.problems))
     elif format is CheckFormat.markdown:
@@ -152,11 +175,14 @@ def report(
     published: Optional[str] = PUBLISHED,
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only)."),
     no_trained: bool = NO_TRAINED,
+    max_size: float = MAX_SIZE,
 ):
-    """Write the markdown discrepancy report (for review in a pull request)."""
+    """Write the markdown discrepancy report (for review in a pull request).
+
+    Exit codes as for check: 1 conflicts, else 2 input errors, else 0."""
     from nkcheck.report import markdown
 
-    result, findings = _check(paths, published, no_trained)
+    result, findings = _check(paths, published, no_trained, max_size)
     _write(markdown.render(result.documents, result.claims, findings, result.problems), output)
     if output is not None:
         _err(f"wrote {output}: {len(result.claims)} claims, "

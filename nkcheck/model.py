@@ -82,6 +82,7 @@ class Document:
     published: Optional[Period] = None
     published_source: str = "unknown"  # front matter | option | manifest | estimated from text | unknown
     encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)  # read with a fallback: why
 
     def published_iso(self) -> Optional[str]:
         p = self.published
@@ -94,7 +95,9 @@ class Document:
         return f"{p.start.isoformat()}/{p.end.isoformat()}"
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        """1-based line number; a line ends at \\n, \\r\\n or a lone \\r."""
+        return self.text.count("\n", 0, offset) + self.text.count("\r", 0, offset) \
+            - self.text.count("\r\n", 0, offset) + 1
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -107,6 +110,7 @@ class Document:
             "title": self.title,
             "outlet": self.outlet,
             "url": self.url,
+            "warnings": list(self.warnings),
         }
 
 

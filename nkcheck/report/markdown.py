@@ -138,6 +138,6 @@ def render(documents, claims, findings, problems) -> str:
         out.append("## Nicht geprüft")
         out.append("")
         for p in problems:
-            out.append(f"- `{escape(p.path)}`: {escape(p.reason)}")
+            out.append(f"- {escape(p.path)}: {escape(p.reason)}")  # no code span: it would show the escapes
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
