@@ -2,15 +2,20 @@
 
 Offsets always point into the whole file as decoded (front matter included): nkcheck runs
 its pipeline on the text with the front matter blanked out, so ``text[start:end]`` of any
-claim is the number as written in the file.
+claim is the number as written in the file. "As decoded" is ``read_text(path)``: the bytes
+decoded by ``decode`` with line endings kept as they are (no newline translation, so a
+``\r\n`` counts as two characters) and a UTF-8 byte order mark dropped.
 
-HTML pages (``.html``, ``.htm``) are the exception: trafilatura extracts the main text and the
-page metadata (title, site name, canonical URL, date), and offsets and line numbers then refer
-to that extracted text, not to the HTML file (``Document.extracted`` is set).
+Files that cannot be articles (folders, broken links, special files, binary data, files over
+the size limit, no permission) raise ``ArticleError``; files that can be read with a fallback
+(Windows-1252, UTF-16 without BOM, stray NUL bytes, malformed front matter, a ``published``
+that is not a date, an unknown ``lang``) are read and carry ``Document.warnings``.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -19,11 +24,13 @@ import frontmatter
 import yaml
 
 from nkcheck.model import Document
-from nkcheck.normalize.dates import parse_published
 
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", ".md", ".markdown") + HTML_SUFFIXES
 MANIFEST_NAMES = ("sources.yaml", "sources.yml")
+DEFAULT_MAX_BYTES = 1_000_000  # articles are rarely over 100 KB; see README "Robustness"
+SUPPORTED_LANGS = ("de", "en")
+UNKNOWN_DATES = ("", "unknown", "unbekannt", "none", "null", "n/a", "?")  # as parse_published
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -45,10 +52,11 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[Path, Path]], list[InputP
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.suffix.lower() in SUFFIXES and (f.is_file() or f.is_symlink()):
+                if f.suffix.lower() in SUFFIXES:
                     if any(part.startswith(".") for part in f.relative_to(path).parts):
                         continue
-                    found.append((f, path))
+                    found.append((f, path))  # folders and special files named like articles
+                    # are reported by read_article
         elif path.exists() or path.is_symlink():
             found.append((path, path.parent))
         else:
@@ -62,85 +70,189 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[Path, Path]], list[InputP
     return unique, problems
 
 
+# control characters that do not occur in text (tab, line feed, vertical tab, form feed and
+# carriage return do); more than BINARY_SHARE of them means binary data, not an article
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+BINARY_SHARE = 0.02
+
+
+def _utf16_without_bom(raw: bytes) -> Optional[str]:
+    """'utf-16-le'/'utf-16-be' when the NUL bytes sit where UTF-16 puts them for Latin text."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    sample = raw[:8192]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.6 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252
-    (old German newsroom exports). Returns the text and the encoding used."""
-    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without when
+    the NUL bytes say so), else Windows-1252 (old German newsroom exports). Returns the text
+    and the encoding used; raises ArticleError for binary data. Line endings are kept."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16"), "utf-16"
+            text, encoding = raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             raise ArticleError("starts like UTF-16 but does not decode as UTF-16") from None
-    if b"\x00" in raw[:4096]:
-        raise ArticleError("binary file (contains NUL bytes)")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
+    elif b"\x00" in raw and _utf16_without_bom(raw):
+        encoding = _utf16_without_bom(raw)
         try:
-            return raw.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError as exc:
-            raise ArticleError(f"neither UTF-8 nor Windows-1252 (byte {exc.start})") from None
-    return (text[1:] if text.startswith("\ufeff") else text), "utf-8"
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            raise ArticleError("binary file (NUL bytes, and not UTF-16)") from None
+    else:
+        try:
+            text, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = raw.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError as exc:
+                raise ArticleError(f"binary file or unknown encoding (neither UTF-8 nor "
+                                   f"Windows-1252 at byte {exc.start})") from None
+        text = text.removeprefix("\ufeff")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, BINARY_SHARE * len(text)):
+        raise ArticleError(f"binary file ({controls} control characters in {len(text)})")
+    return text, encoding
+
+
+def read_text(path: Path) -> str:
+    """The file as nkcheck reads it: claim offsets index into this string."""
+    return decode(Path(path).read_bytes())[0]
 
 
 def load_manifest(folder: Path) -> dict[str, dict]:
-    """Metadata for plain-text articles from ``sources.yaml`` beside them (file name -> fields)."""
+    """Metadata for plain-text articles from ``sources.yaml`` beside them (file name -> fields).
+
+    The manifest is metadata for the folder: when it cannot be read, ArticleError says why
+    (the articles are then checked without it)."""
     for name in MANIFEST_NAMES:
         mf = folder / name
         if mf.is_file():
-            data = yaml.safe_load(mf.read_text(encoding="utf-8")) or {}
+            try:
+                data = yaml.safe_load(decode(_read_bytes(mf, DEFAULT_MAX_BYTES))[0]) or {}
+            except yaml.YAMLError as exc:
+                lines = str(exc).strip().splitlines()
+                raise ArticleError(f"{name}: malformed YAML, ignored ({lines[0] if lines else ''})") from None
+            except ArticleError as exc:
+                raise ArticleError(f"{name}: {exc}, ignored") from None
             items = data.get("articles", data) if isinstance(data, dict) else {}
             if isinstance(items, list):
                 return {str(i.get("file")): i for i in items if isinstance(i, dict) and i.get("file")}
+            if not isinstance(items, dict):
+                raise ArticleError(f"{name}: not a mapping of file names to fields, ignored")
             return {str(k): v for k, v in items.items() if isinstance(v, dict)}
     return {}
 
 
-def read_article(path: Path, root: Path, published: Optional[str] = None,
-                 manifest: Optional[dict] = None) -> Document:
-    """Read one article file into a Document (metadata resolved; no NLP yet)."""
-    if path.is_dir():
-        raise ArticleError("is a folder, not an article")
+def _read_bytes(path: Path, max_bytes: Optional[int]) -> bytes:
+    """The bytes of a regular file, or ArticleError saying why not."""
     if path.is_symlink() and not path.exists():
         raise ArticleError("broken symbolic link")
     try:
-        raw = path.read_bytes()
+        st = path.stat()
     except PermissionError:
         raise ArticleError("permission denied") from None
     except OSError as exc:
         raise ArticleError(f"cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ArticleError("is a folder, not an article")
+    if not stat.S_ISREG(st.st_mode):
+        raise ArticleError("not a regular file (device, pipe or socket)")
+    if max_bytes and st.st_size > max_bytes:
+        raise ArticleError(f"too large: {st.st_size / 1e6:.1f} MB, over the limit of "
+                           f"{max_bytes / 1e6:g} MB (raise it with --max-size)")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1) if max_bytes else fh.read()
+    except PermissionError:
+        raise ArticleError("permission denied") from None
+    except OSError as exc:
+        raise ArticleError(f"cannot read ({exc.strerror or exc})") from None
+
+
+def _front_matter(text: str, warnings: list[str]) -> tuple[dict, int]:
+    """The front matter fields and where the body starts; problems become warnings."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    try:
+        meta = frontmatter.loads(text[: m.end()] + "\n").metadata
+        shape = yaml.safe_load(m.group(1)) if not meta else meta  # python-frontmatter hides a list as {}
+    except Exception as exc:  # malformed YAML: keep the text, say so
+        lines = str(exc).strip().splitlines()
+        warnings.append("malformed front matter, ignored (" + (lines[0] if lines else type(exc).__name__) + ")")
+        return {}, m.end()
+    if shape is not None and not isinstance(shape, dict):
+        warnings.append("front matter is not a list of fields, ignored")
+        return {}, m.end()
+    return meta, m.end()
+
+
+def read_article(path: Path, root: Path, published: Optional[str] = None,
+                 manifest: Optional[dict] = None, max_bytes: Optional[int] = DEFAULT_MAX_BYTES) -> Document:
+    """Read one article file into a Document (metadata resolved; no NLP yet)."""
+    from nkcheck.normalize.dates import parse_published  # here: dates imports nkcheck.extract
+
+    raw = _read_bytes(path, max_bytes)
+    if not raw:
+        raise ArticleError("empty file")
     text, encoding = decode(raw)
-    meta: dict = {}
-    body_start = 0
+    if not text.strip():
+        raise ArticleError("no text (only whitespace)")
+    warnings: list[str] = []
+    if encoding == "cp1252":
+        warnings.append("not UTF-8, read as Windows-1252")
+    elif encoding.startswith("utf-16-"):
+        warnings.append(f"no byte order mark, read as {encoding.upper()}")
+    if "\x00" in text:
+        warnings.append(f"contains {text.count(chr(0))} NUL bytes (kept in the text, read as spaces)")
     html = path.suffix.lower() in HTML_SUFFIXES
     meta_source = "page metadata" if html else "front matter"
     if html:
         text, meta = read_html(text)
-    elif m := FRONT_MATTER.match(text):
-        try:
-            meta = frontmatter.loads(text[: m.end()] + "\n").metadata or {}
-        except Exception as exc:  # malformed YAML: keep the text, report nothing fatal
-            meta = {"_front_matter_error": str(exc).splitlines()[0]}
-        body_start = m.end()
+        body_start = 0
+    else:
+        meta, body_start = _front_matter(text, warnings)
+    if not text[body_start:].strip():
+        raise ArticleError("no article text after the front matter")
     rel = path.relative_to(root) if root in path.parents or path.parent == root else Path(path.name)
     doc_id = rel.as_posix()
     entry = (manifest or {}).get(path.name) or {}
     doc = Document(id=doc_id, path=str(path), text=text, body_start=body_start)
     doc.encoding = encoding
+    doc.warnings = warnings
     doc.extracted = html
-    doc.title = str(meta.get("title") or entry.get("title") or _first_heading(text[body_start:]) or "")
-    doc.outlet = str(meta.get("outlet") or entry.get("outlet") or "")
-    doc.url = str(meta.get("url") or meta.get("source_url") or entry.get("url") or "")
-    lang = meta.get("lang") or entry.get("lang")
-    if lang:
-        doc.lang, doc.lang_source = str(lang).lower()[:2], meta_source if meta.get("lang") else "manifest"
+    doc.title = _field(meta.get("title") or entry.get("title")) or _first_heading(text[body_start:])
+    doc.outlet = _field(meta.get("outlet") or entry.get("outlet"))
+    doc.url = _field(meta.get("url") or meta.get("source_url") or entry.get("url"))
+    lang, lang_source = (meta.get("lang"), meta_source) if meta.get("lang") else (entry.get("lang"), "manifest")
+    code = str(lang).strip().lower()[:2] if lang else ""
+    if code in SUPPORTED_LANGS:
+        doc.lang, doc.lang_source = code, lang_source
     else:
         doc.lang, doc.lang_source = guess_language(text[body_start:]), "detected"
+        if lang:
+            warnings.append(f"unsupported language {_field(lang)!r} in {lang_source}; "
+                            f"detected {doc.lang!r} from the text")
     if published:
         doc.published, doc.published_source = parse_published(published), "option"
-    elif meta.get("published") is not None and parse_published(meta.get("published")):
-        doc.published, doc.published_source = parse_published(meta["published"]), meta_source
-    elif entry.get("published") is not None and parse_published(entry.get("published")):
-        doc.published, doc.published_source = parse_published(entry["published"]), "manifest"
+        return doc
+    for fields, source in ((meta, meta_source), (entry, "manifest")):
+        value = fields.get("published")
+        if value is None:
+            continue
+        period = _parse_date(value)
+        if period is not None:
+            doc.published, doc.published_source = period, source
+            return doc
+        if _field(value).lower() not in UNKNOWN_DATES:
+            warnings.append(f"published {_field(value)!r} in {source} is not a date (YYYY-MM-DD), ignored")
     return doc
 
 
@@ -160,6 +272,22 @@ def read_html(page: str) -> tuple[str, dict]:
     meta = {"title": res.title, "outlet": res.sitename or res.hostname, "url": res.url, "published": res.date,
             "lang": res.language or (lang.group(1) if lang else None)}
     return text + "\n", {k: v for k, v in meta.items() if v}
+
+
+def _field(value) -> str:
+    """A metadata value as one line of text (front matter can hold lists, mappings, numbers)."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def _parse_date(value):
+    from nkcheck.normalize.dates import parse_published
+
+    try:
+        return parse_published(value)
+    except Exception:  # a value of a type or range dateparser does not expect
+        return None
 
 
 def _first_heading(body: str) -> str:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nkcheck.files import write_atomic
+from nkcheck.atomic import atomic_write_text as write_atomic
 from nkcheck.findings import repo_path
 from nkcheck.model import Finding
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from nkcheck import __version__
-from nkcheck.files import write_atomic
+from nkcheck.atomic import atomic_write_text as write_atomic
 from nkcheck.model import Claim, Document, Period
 
 log = logging.getLogger("nkcheck")

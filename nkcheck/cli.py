@@ -28,7 +28,13 @@ app = typer.Typer(
         "  nkcheck check --changed-since origin/main --format github --format markdown -o report.md\n\n"
         "Articles are .txt, .md or .html files (YAML front matter with title, outlet, url, published, lang "
         "is read when present), given as files or folders. Settings: nkcheck.toml or [tool.nkcheck] "
-        "in pyproject.toml."
+        "in pyproject.toml.\n\n"
+        "Exit codes: 0 no conflicts; 1 conflicts found (value, time, scope), which takes precedence "
+        "over 2; 2 usage error, or an input file could not be checked (empty of readable text, "
+        "binary, a folder, a broken link, no permission, over --max-size: each is named on stderr "
+        "and in the report's not-checked list, and the other files are still checked). Files read "
+        "with a fallback (Windows-1252, malformed front matter, unknown lang, published not a date) "
+        "are checked and only warned about. --exit-zero always returns 0."
     ),
 )
 
@@ -49,13 +55,20 @@ def _err(msg: str) -> None:
 
 
 def _write(text: str, output: Optional[Path]) -> None:
-    from nkcheck.files import write_atomic
+    from nkcheck.atomic import atomic_write_text as write_atomic
 
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-    else:
+        return
+    if output.is_dir():
+        _err(f"cannot write {output}: is a folder")
+        raise typer.Exit(2)
+    try:
         write_atomic(output, text)  # an interrupted run leaves the previous file intact
+    except OSError as exc:
+        _err(f"cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
 
 
 def _settings():
@@ -99,11 +112,19 @@ def _check_published(published: Optional[str]) -> None:
         raise typer.Exit(2)
 
 
-def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, cache=None):
+def _max_bytes(max_size: float) -> Optional[int]:
+    if max_size < 0:
+        _err("--max-size must be 0 (no limit) or more")
+        raise typer.Exit(2)
+    return int(max_size * 1_000_000) or None
+
+
+def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, cache=None, max_size: float = 1.0):
     from nkcheck.extract import extract_documents
 
     _check_published(published)
-    result = extract_documents(paths, published=published, use_trained=not no_trained, cache=cache)
+    result = extract_documents(paths, published=published, use_trained=not no_trained, cache=cache,
+                               max_bytes=_max_bytes(max_size))
     for p in result.problems:
         _err(f"skipped {p.path}: {p.reason}")
     if not result.documents and result.problems:
@@ -119,6 +140,8 @@ PATHS = typer.Argument(..., help="Article files or folders (.txt, .md, .html).",
 PUBLISHED = typer.Option(None, "--published", help="Publication date for articles that do not say (YYYY-MM-DD).")
 NO_TRAINED = typer.Option(False, "--no-trained", help="Use spacy.blank even if a trained pipeline is installed.")
 OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output.")
+MAX_SIZE = typer.Option(1.0, "--max-size", metavar="MB",
+                        help="Skip (and report) article files larger than this many megabytes; 0: no limit.")
 NO_CACHE = typer.Option(False, "--no-cache", help="Extract every article again; do not read or write the cache.")
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Cache folder (default .nkcheck_cache).")
 
@@ -130,6 +153,7 @@ def extract(
     output: Optional[Path] = OUTPUT,
     published: Optional[str] = PUBLISHED,
     no_cache: bool = NO_CACHE,
+    max_size: float = MAX_SIZE,
     cache_dir: Optional[Path] = CACHE_DIR,
     no_trained: bool = NO_TRAINED,
 ):
@@ -140,7 +164,7 @@ def extract(
     from nkcheck.report import jsonout, table
 
     cache = _cache(_settings(), no_cache, cache_dir, not no_trained)
-    result = _run_extract(paths, published, no_trained, cache)
+    result = _run_extract(paths, published, no_trained, cache, max_size)
     if format is ExtractFormat.json:
         text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, [], result.problems))
     elif format is ExtractFormat.csv:
@@ -167,7 +191,7 @@ BASELINE = typer.Option(None, "--baseline", help="Hide the findings listed in th
 
 
 def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_since=None, changed=None,
-         baseline: Optional[Path] = None, use_baseline: bool = True):
+         baseline: Optional[Path] = None, use_baseline: bool = True, max_size: float = 1.0):
     """A check run with the settings applied; input and usage errors end with exit code 2.
 
     ``changed``: explicit new or changed article files, checked against the corpus ``paths``."""
@@ -199,7 +223,7 @@ def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_si
     try:
         with _progress() as progress:
             run = run_check(paths, published, use_trained, _cache(settings, no_cache, cache_dir, use_trained),
-                            files, since, baseline, progress)
+                            files, since, baseline, progress, max_bytes=_max_bytes(max_size))
     except BaselineError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -252,6 +276,7 @@ def check(
     corpus: Optional[List[str]] = CORPUS_OPT,
     baseline: Optional[Path] = BASELINE,
     no_cache: bool = NO_CACHE,
+    max_size: float = MAX_SIZE,
     cache_dir: Optional[Path] = CACHE_DIR,
     step_summary: bool = typer.Option(True, "--step-summary/--no-step-summary",
                                       help="Append the markdown report to $GITHUB_STEP_SUMMARY when it is set."),
@@ -277,7 +302,8 @@ def check(
         raise typer.Exit(2)
     explicit = [Path(p) for p in paths] if changed else None
     corpus = corpus or (None if changed else paths)
-    run = _run(corpus, settings, published, no_trained, no_cache, cache_dir, changed_since, explicit, baseline)
+    run = _run(corpus, settings, published, no_trained, no_cache, cache_dir, changed_since, explicit, baseline,
+               max_size=max_size)
     md = _markdown(run)
     for fmt, dest in targets:
         _write(render(fmt, run, md), dest)
@@ -294,12 +320,13 @@ def report(
     published: Optional[str] = PUBLISHED,
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only)."),
     no_cache: bool = NO_CACHE,
+    max_size: float = MAX_SIZE,
     cache_dir: Optional[Path] = CACHE_DIR,
     no_trained: bool = NO_TRAINED,
 ):
     """Write the markdown discrepancy report (for review in a pull request)."""
     settings = _settings()
-    run = _run(paths, settings, published, no_trained, no_cache, cache_dir)
+    run = _run(paths, settings, published, no_trained, no_cache, cache_dir, max_size=max_size)
     _write(_markdown(run), output)
     if output is not None:
         _err(f"wrote {output}: {len(run.claims)} claims, "
@@ -314,6 +341,7 @@ def baseline(
                                 "or .nkcheck-baseline.json)."),
     published: Optional[str] = PUBLISHED,
     no_cache: bool = NO_CACHE,
+    max_size: float = MAX_SIZE,
     cache_dir: Optional[Path] = CACHE_DIR,
     no_trained: bool = NO_TRAINED,
 ):
@@ -325,7 +353,7 @@ def baseline(
 
     settings = _settings()
     target = output or Path(settings.baseline or baseline_mod.DEFAULT_FILE)
-    run = _run(paths, settings, published, no_trained, no_cache, cache_dir, use_baseline=False)
+    run = _run(paths, settings, published, no_trained, no_cache, cache_dir, use_baseline=False, max_size=max_size)
     entries = baseline_entries(run)
     baseline_mod.write(target, entries)
     _err(f"wrote {target}: {len(entries)} findings")

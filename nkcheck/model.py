@@ -84,6 +84,7 @@ class Document:
     published_source: str = "unknown"
     encoding: str = "utf-8"
     extracted: bool = False  # text extracted from HTML: offsets and lines refer to it, not to the file
+    warnings: list[str] = field(default_factory=list)  # read with a fallback: why
 
     def published_iso(self) -> Optional[str]:
         p = self.published
@@ -96,7 +97,9 @@ class Document:
         return f"{p.start.isoformat()}/{p.end.isoformat()}"
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        """1-based line number; a line ends at \\n, \\r\\n or a lone \\r."""
+        return self.text.count("\n", 0, offset) + self.text.count("\r", 0, offset) \
+            - self.text.count("\r\n", 0, offset) + 1
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +113,7 @@ class Document:
             "outlet": self.outlet,
             "url": self.url,
             **({"offsets": "extracted text"} if self.extracted else {}),
+            "warnings": list(self.warnings),
         }
 
 

@@ -15,7 +15,7 @@ from typing import Optional
 from nkcheck.extract import discover, extract_documents  # first: extract and articles import each other
 from nkcheck import baseline as baseline_mod
 from nkcheck import suppress
-from nkcheck.articles import InputProblem
+from nkcheck.articles import DEFAULT_MAX_BYTES, InputProblem
 from nkcheck.findings import fingerprint, involved_docs
 from nkcheck.model import Claim, Document, Finding
 
@@ -74,7 +74,8 @@ class CheckRun:
 
 def run_check(paths: list[str], published: Optional[str] = None, use_trained: bool = True,
               cache=None, changed: Optional[list[Path]] = None, changed_in_git: Optional[list[Path]] = None,
-              baseline_file: Optional[Path] = None, progress=None) -> CheckRun:
+              baseline_file: Optional[Path] = None, progress=None,
+              max_bytes: Optional[int] = DEFAULT_MAX_BYTES) -> CheckRun:
     """Check the corpus under ``paths``.
 
     ``changed`` (article files, added to the corpus when outside it) and ``changed_in_git``
@@ -95,7 +96,8 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
             log.info("no changed articles: nothing to check")
             run.changed = []
             return run
-    result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache, progress=progress)
+    result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache, progress=progress,
+                               max_bytes=max_bytes)
     run.documents, run.claims, run.problems = result.documents, result.claims, result.problems
     if cache is not None:
         log.info("cache: %d articles reused, %d extracted", cache.hits, cache.misses)

@@ -7,11 +7,13 @@ problems and skipped; the others are still processed.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from nkcheck.articles import ArticleError, InputProblem, discover, load_manifest, read_article
+from nkcheck.articles import DEFAULT_MAX_BYTES, ArticleError, InputProblem, discover, load_manifest, read_article
 from nkcheck.extract.times import TimeMatch, finder as time_finder
 from nkcheck.model import Claim, Document, Period
 from nkcheck.normalize.dates import resolver
@@ -84,12 +86,29 @@ def mask_front_matter(doc: Document) -> str:
     return head + doc.text[doc.body_start:]
 
 
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def analysis_text(doc: Document) -> str:
+    """What the pipeline reads: the file text, character for character the same length (so
+    offsets stay offsets into the file), with the front matter blanked, a lone carriage return
+    read as a line break (old Mac line endings), control characters (NUL ...) read as spaces,
+    and digits of other scripts (Arabic-Indic ٣, fullwidth ３ ...) read as ASCII digits."""
+    text = mask_front_matter(doc)
+    text = _LONE_CR.sub("\n", text)
+    text = _CONTROL.sub(" ", text)
+    return _NON_ASCII_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(0))), text)
+
+
 def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
     from nkcheck.extract.claims import builder
     from nkcheck.pipeline import make_nlp
 
+    text = analysis_text(doc)
     if doc.published is None:
-        est = estimate_published(doc.text[doc.body_start:], doc.lang)
+        est = estimate_published(text[doc.body_start:], doc.lang)
         if est is not None:
             doc.published, doc.published_source = est, "estimated from text"
         elif (wd := year_from_weekday(doc.text[doc.body_start:], doc.lang, date.today().year)) is not None:
@@ -97,15 +116,20 @@ def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
         else:
             doc.published_source = "unknown"
     nlp = make_nlp(doc.lang, use_trained)
-    sdoc = nlp(mask_front_matter(doc))
-    return builder(doc.lang).build(sdoc, doc)
+    nlp.max_length = max(nlp.max_length, len(text) + 1)  # no parser or NER: memory stays linear
+    claims = builder(doc.lang).build(nlp(text), doc)
+    for c in claims:  # the number as written in the file, not as the pipeline read it
+        c.text = doc.text[c.start:c.end]
+    return claims
 
 
 def extract_documents(paths: Iterable[str], published: Optional[str] = None,
-                      use_trained: bool = True, cache=None, progress=None) -> ExtractResult:
-    """Read and extract every article under ``paths``; ``cache`` (a ``cache.ClaimCache``)
-    returns the claims of unchanged articles without running the pipeline; ``progress(done,
-    total)`` is called as each file is taken up."""
+                      use_trained: bool = True, cache=None, progress=None,
+                      max_bytes: Optional[int] = DEFAULT_MAX_BYTES) -> ExtractResult:
+    """Read and extract every article under ``paths``; a file that cannot be read becomes a
+    problem (and is skipped), a file read with a fallback keeps its warnings (logged, and in
+    its Document). ``cache`` (a ``cache.ClaimCache``) returns the claims of unchanged articles
+    without running the pipeline; ``progress(done, total)`` is called as each file is taken up."""
     out = ExtractResult()
     files, out.problems = discover(paths)
     manifests: dict = {}
@@ -114,12 +138,13 @@ def extract_documents(paths: Iterable[str], published: Optional[str] = None,
             progress(done, len(files))
         folder = path.parent
         if folder not in manifests:
-            manifests[folder] = load_manifest(folder)
+            try:
+                manifests[folder] = load_manifest(folder)
+            except ArticleError as exc:
+                manifests[folder] = {}
+                out.problems.append(InputProblem(str(folder), str(exc)))
         try:
-            doc = read_article(path, root, published, manifests[folder])
-            if doc.lang not in ("de", "en"):
-                out.problems.append(InputProblem(str(path), f"unsupported language {doc.lang!r}; checked as German"))
-                doc.lang = "de"
+            doc = read_article(path, root, published, manifests[folder], max_bytes)
             if cache is None:
                 claims = extract_document(doc, use_trained)
             else:
@@ -132,8 +157,8 @@ def extract_documents(paths: Iterable[str], published: Optional[str] = None,
             log.debug("internal error on %s", path, exc_info=True)
             out.problems.append(InputProblem(str(path), f"internal error: {type(exc).__name__}: {exc}"))
             continue
-        if doc.encoding == "cp1252":
-            log.warning("%s: not UTF-8, read as Windows-1252", path)
+        for w in doc.warnings:
+            log.warning("%s: %s", path, w)
         out.documents.append(doc)
         out.claims.extend(claims)
     return out

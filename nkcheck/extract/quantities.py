@@ -7,6 +7,7 @@ the time expressions found before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -127,14 +128,22 @@ class QuantityFinder:
         m = re.search(r"([\w§.]+)\s*$", text[max(0, pos - 40):pos])
         return m.group(1).lower() if m else ""
 
-    def _is_not_claim(self, text: str, a: Atom, blocked: list[tuple[int, int]]) -> bool:
+    def _is_not_claim(self, text: str, a: Atom, blocked: "_Spans") -> bool:
         s, e = a.start, a.end
-        if any(s < be and bs < e for bs, be in blocked):
+        if blocked.overlaps(s, e):
             return True
         raw = text[s:e]
         before = text[max(0, s - 30):s]
         after = text[e:e + 30]
         if a.kind == "digits":
+            # signed values and exponents are not counts: "-5 Grad", "−500", "10^15", "10⁶"
+            if before.endswith("\u2212") or re.search(r"(?:^|[\s(\[])-$", before):
+                return True
+            if before.endswith("^") or re.match(r"\^|[\u2070-\u2079\u00b2\u00b3\u00b9]", after):
+                return True
+            # leading zeros: "007", "000" are codes or stray digit groups, not figures
+            if re.match(r"0\d", raw):
+                return True
             # glued to letters: IL-76, U5, F-16, 1990er, COVID-19
             if re.search(r"[A-Za-zÄÖÜäöü]-?$", before) and not before.endswith(" "):
                 return True
@@ -241,7 +250,8 @@ class QuantityFinder:
         return out
 
     def find(self, text: str, blocked: list[tuple[int, int]] = ()) -> list[Quantity]:
-        atoms = [a for a in self._atoms(text) if not self._is_not_claim(text, a, list(blocked))]
+        spans = _Spans(blocked)
+        atoms = [a for a in self._atoms(text) if not self._is_not_claim(text, a, spans)]
         out: list[Quantity] = []
         for a, b in self._merge_ranges(text, atoms):
             if b is not None:
@@ -278,6 +288,23 @@ class QuantityFinder:
                                 None if high is None else as_number(high),
                                 approx, bound, hedge, a.unit))
         return out
+
+
+class _Spans:
+    """Blocked spans (time expressions) with an overlap test in O(log n), not O(n)."""
+
+    def __init__(self, spans):
+        self.spans = sorted((s, e) for s, e in spans if s < e)
+        self.starts = [s for s, _ in self.spans]
+        # the largest end among the spans up to each index: spans may nest or overlap
+        self.max_end, m = [], -1
+        for _, e in self.spans:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans starting before `end`
+        return i > 0 and self.max_end[i - 1] > start
 
 
 @lru_cache(maxsize=None)

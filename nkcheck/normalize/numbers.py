@@ -6,11 +6,16 @@ numerals compose (units, tens, hundreds, thousands, scale words).
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Optional
 
 from nkcheck import lang as langdata
+
+
+# Vulgar fractions ("½ Million", "2¾ Millionen"): Unicode knows their values, no language does.
+FRACTION_GLYPHS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 
 
 def as_number(d: Decimal) -> float | int:
@@ -46,8 +51,9 @@ class NumberGrammar:
         # A digit group separator must be followed by exactly three digits; a number never
         # starts or ends inside another number ("13.07", "20.01.2024" are not counts).
         self.digits_re = (
-            rf"(?<![\w.,:/])(?:\d{{1,3}}(?:[{g}]\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?)"
-            rf"(?![\d]|[.,:/]\d)"
+            rf"(?<![\w.,:/])(?:(?:\d{{1,3}}(?:[{g}]\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?)"
+            rf"[{FRACTION_GLYPHS}]?|[{FRACTION_GLYPHS}])"
+            rf"(?![\d{FRACTION_GLYPHS}]|[.,:/]\d)"
         )
         morphemes = (list(self.units) + list(self.teens) + list(self.tens)
                      + [self.hundred, self.thousand] + list(self.fractions)
@@ -61,7 +67,11 @@ class NumberGrammar:
     # -- digits ------------------------------------------------------------------------
     def parse_digits(self, s: str) -> Optional[Decimal]:
         """'11.000' -> 11000; '1,5' -> 1.5 (German); '1.4' -> 1.4 (English)."""
-        t = s
+        t, fraction = s, Decimal(0)
+        if t and t[-1] in FRACTION_GLYPHS:
+            t, fraction = t[:-1], Decimal(str(unicodedata.numeric(t[-1])))
+            if not t:
+                return fraction
         for g in self.groups:
             if g == self.decimal:
                 continue
@@ -69,9 +79,12 @@ class NumberGrammar:
             t = re.sub(rf"{re.escape(g)}(?=\d{{3}}(?!\d))", "", t)
         t = t.replace(self.decimal, ".")
         try:
-            return Decimal(t)
+            value = Decimal(t)
         except InvalidOperation:
             return None
+        if fraction and value != value.to_integral_value():
+            return None  # "1,5½" is not a number
+        return value + fraction
 
     # -- words -------------------------------------------------------------------------
     def _below_100(self, w: str) -> Optional[int]:

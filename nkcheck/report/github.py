@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from nkcheck.files import write_atomic
+from nkcheck.atomic import atomic_write_text as write_atomic
 from nkcheck.findings import SEVERITY, repo_path
 from nkcheck.report.budget import fit
 

@@ -106,10 +106,10 @@ def _fact_section(n: int, fact: str, fs, by_id, docs) -> list[str]:
     out += [_claim_row(c, docs) for c in _claims_of(fs, by_id)]
     out.append("")
     for f in fs:
-        a, b = (by_id.get(cid) for cid in f.claims[:2])
-        where = " vs ".join(f"{escape(c.doc)}:{c.line} {escape(c.text)}" for c in (a, b) if c is not None)
+        sides = [by_id[cid] for cid in f.claims[:2] if cid in by_id]
+        where = " vs ".join(f"{escape(c.doc)}:{c.line} {escape(c.text)}" for c in sides)
         out.append(f"- **{f.kind}** ({f.rule}, {f.id}): {escape(f.summary)} ({where}).  ")
-        out.append(f"  {escape(f.explanation)}")
+        out.append(f"  Why: {escape(f.explanation)}")
     out.append("")
     return out
 
