@@ -104,6 +104,16 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
     except OSError as exc:
         raise ArticleError(f"cannot read ({exc.strerror or exc})") from None
     text, encoding = decode(raw)
+    rel = path.relative_to(root) if root in path.parents or path.parent == root else Path(path.name)
+    entry = (manifest or {}).get(path.name) or {}
+    return article_from_text(text, rel.as_posix(), str(path), published, entry, encoding)
+
+
+def article_from_text(text: str, doc_id: str, path: str, published: Optional[str] = None,
+                      entry: Optional[dict] = None, encoding: str = "utf-8") -> Document:
+    """A Document from decoded article text (front matter read); ``entry`` holds metadata
+    from a manifest or a record of an article list (title, outlet, url, published, lang)."""
+    entry = entry or {}
     meta: dict = {}
     body_start = 0
     m = FRONT_MATTER.match(text)
@@ -113,10 +123,7 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
         except Exception as exc:  # malformed YAML: keep the text, report nothing fatal
             meta = {"_front_matter_error": str(exc).splitlines()[0]}
         body_start = m.end()
-    rel = path.relative_to(root) if root in path.parents or path.parent == root else Path(path.name)
-    doc_id = rel.as_posix()
-    entry = (manifest or {}).get(path.name) or {}
-    doc = Document(id=doc_id, path=str(path), text=text, body_start=body_start)
+    doc = Document(id=doc_id, path=path, text=text, body_start=body_start)
     doc.encoding = encoding
     doc.title = str(meta.get("title") or entry.get("title") or _first_heading(text[body_start:]) or "")
     doc.outlet = str(meta.get("outlet") or entry.get("outlet") or "")

@@ -34,6 +34,11 @@ class ExtractFormat(str, Enum):
     json = "json"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class CheckFormat(str, Enum):
     json = "json"
     markdown = "markdown"
@@ -54,14 +59,19 @@ def _write(text: str, output: Optional[Path]) -> None:
     tmp.replace(output)  # atomic: an interrupted run leaves the previous file intact
 
 
-def _run_extract(paths: List[str], published: Optional[str], no_trained: bool):
-    from nkcheck.extract import extract_documents
+def _check_options(published: Optional[str], jobs: int) -> None:
     from nkcheck.normalize.dates import parse_published
 
     if published is not None and parse_published(published) is None:
         _err(f"--published {published!r} is not a date (use YYYY-MM-DD or YYYY-MM)")
         raise typer.Exit(2)
-    result = extract_documents(paths, published=published, use_trained=not no_trained)
+    if jobs < 0:
+        _err(f"--jobs {jobs} is not a number of processes (0 = all cores)")
+        raise typer.Exit(2)
+
+
+def _checked(result, paths: List[str]):
+    """Report the files that were skipped; exit 2 when no article could be read."""
     for p in result.problems:
         _err(f"skipped {p.path}: {p.reason}")
     if not result.documents and result.problems:
@@ -73,10 +83,20 @@ def _run_extract(paths: List[str], published: Optional[str], no_trained: bool):
     return result
 
 
+def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, jobs: int = 1):
+    from nkcheck.extract import extract_documents
+
+    _check_options(published, jobs)
+    return _checked(extract_documents(paths, published=published, use_trained=not no_trained, jobs=jobs), paths)
+
+
 PATHS = typer.Argument(..., help="Article files or folders (.txt, .md).", show_default=False)
 PUBLISHED = typer.Option(None, "--published", help="Publication date for articles that do not say (YYYY-MM-DD).")
 NO_TRAINED = typer.Option(False, "--no-trained", help="Use spacy.blank even if a trained pipeline is installed.")
 OUTPUT = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output.")
+JOBS = typer.Option(1, "--jobs", "-j", help="Extract in this many worker processes (0 = all cores).")
+ENGINE = typer.Option(Engine.local, "--engine", help="local, or dask (pip install 'nkcheck[dask]'): extraction "
+                      "as Dask partitions, a Parquet claims ledger, comparison grouped by blocking key.")
 
 
 @app.command()
@@ -86,6 +106,7 @@ def extract(
     output: Optional[Path] = OUTPUT,
     published: Optional[str] = PUBLISHED,
     no_trained: bool = NO_TRAINED,
+    jobs: int = JOBS,
 ):
     """List the numeric claims found in the articles.
 
@@ -93,7 +114,7 @@ def extract(
     actor, place, time and cited source."""
     from nkcheck.report import jsonout, table
 
-    result = _run_extract(paths, published, no_trained)
+    result = _run_extract(paths, published, no_trained, jobs)
     if format is ExtractFormat.json:
         text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, [], result.problems))
     elif format is ExtractFormat.csv:
@@ -104,11 +125,20 @@ def extract(
     raise typer.Exit(2 if result.problems else 0)
 
 
-def _check(paths, published, no_trained):
+def _check(paths, published, no_trained, jobs=1, engine=Engine.local):
     from nkcheck.compare import compare
 
-    result = _run_extract(paths, published, no_trained)
-    findings = compare(result.claims)
+    if engine is Engine.dask:
+        try:
+            from nkcheck import distributed
+        except ImportError as exc:
+            _err(f"--engine dask needs Dask: pip install 'nkcheck[dask]' ({exc})")
+            raise typer.Exit(2)
+        _check_options(published, jobs)
+        result, findings = distributed.check(paths, published=published, use_trained=not no_trained)
+        return _checked(result, paths), findings
+    result = _run_extract(paths, published, no_trained, jobs)
+    findings = compare(result.claims, {d.id: d.published_iso() for d in result.documents})
     return result, findings
 
 
@@ -128,13 +158,15 @@ def check(
     published: Optional[str] = PUBLISHED,
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only)."),
     no_trained: bool = NO_TRAINED,
+    jobs: int = JOBS,
+    engine: Engine = ENGINE,
 ):
     """Compare the claims across sources and report conflicts and agreements.
 
     Exit code 1 when a conflict (value, time or scope) is found, 2 on input errors, else 0."""
     from nkcheck.report import jsonout, markdown, table
 
-    result, findings = _check(paths, published, no_trained)
+    result, findings = _check(paths, published, no_trained, jobs, engine)
     if format is CheckFormat.json:
         text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, findings, result.problems))
     elif format is CheckFormat.markdown:
@@ -152,11 +184,12 @@ def report(
     published: Optional[str] = PUBLISHED,
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 (report only)."),
     no_trained: bool = NO_TRAINED,
+    jobs: int = JOBS,
 ):
     """Write the markdown discrepancy report (for review in a pull request)."""
     from nkcheck.report import markdown
 
-    result, findings = _check(paths, published, no_trained)
+    result, findings = _check(paths, published, no_trained, jobs)
     _write(markdown.render(result.documents, result.claims, findings, result.problems), output)
     if output is not None:
         _err(f"wrote {output}: {len(result.claims)} claims, "

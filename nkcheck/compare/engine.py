@@ -1,17 +1,32 @@
 """Decide, for claims that speak of the same fact, whether the sources agree.
 
-Claims are blocked by (broadest object, event family); only claims in one block are paired,
-so the work grows with the block sizes, not with the square of all claims. Each pair gets
-one verdict from the rules in ``compare/rules.py``; sums of parts are checked afterwards.
+Claims are blocked by (broadest object, event family, modality); only claims in one block are
+paired, so the work grows with the block sizes, not with the square of all claims. Each pair
+gets one verdict from the rules in ``compare/rules.py``; sums of parts are checked afterwards.
+
+A block larger than ``MAX_PAIRWISE`` claims (a monitoring desk's year of protest turnouts,
+not a review of a few articles) is split further into sub-blocks of one place and one week —
+the claim's own date, else its article's publication date — and a sub-block that is still too
+large is compared in a sliding window over its claims sorted by date and figure. So the work
+stays near-linear in the number of claims; in such huge blocks a claim is no longer paired
+with claims of other places or weeks. Blocks are independent: ``compare_block`` is what a
+distributed run (``nkcheck.distributed``) calls per blocking key, and ``finish`` orders and
+numbers the findings the same way for every engine.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from itertools import combinations
+from typing import Iterable, Iterator, Mapping, Optional
 
 from nkcheck.compare import facts
 from nkcheck.compare.rules import judge, sum_agreements
 from nkcheck.model import Claim, Finding
+
+MAX_PAIRWISE = 2000   # a block up to this size is compared pair by pair
+WINDOW = 64           # neighbours per claim in a sub-block that is still larger
+KIND_ORDER = {"time": 0, "value": 1, "scope": 2, "update": 3, "sum": 4, "consistent": 5}
 
 
 def block_key(c: Claim) -> tuple:
@@ -28,25 +43,77 @@ def comparable(a: Claim, b: Claim) -> bool:
     return facts.actors_compatible(a, b) and facts.places_compatible(a, b)
 
 
-def compare(claims: list[Claim]) -> list[Finding]:
+def blocks_of(claims: Iterable[Claim]) -> dict[tuple, list[Claim]]:
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.object and c.event:
             blocks[block_key(c)].append(c)
-    findings: list[Finding] = []
-    sums = sum_agreements(blocks)
+    return blocks
+
+
+def _week(iso: Optional[str]) -> tuple:
+    """(year, ISO week) of an ISO date, a month ("2024-05") or a range's start; () if none."""
+    day = (iso or "")[:10]
+    day += "-01-01"[len(day) - 4:] if len(day) in (4, 7) else ""
+    try:
+        y, w, _ = date.fromisoformat(day).isocalendar()
+    except ValueError:
+        return ()
+    return (y, w)
+
+
+def sub_blocks(members: list[Claim], published: Mapping[str, Optional[str]]) -> list[list[Claim]]:
+    """The block itself when it is small; else its claims by (aggregate, place, week)."""
+    if len(members) <= MAX_PAIRWISE:
+        return [members]
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in members:
+        groups[(c.aggregate, c.place or "", _week(c.time_start or published.get(c.doc)))].append(c)
+    return [groups[k] for k in sorted(groups, key=repr)]
+
+
+def _pairs(members: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    if len(members) <= MAX_PAIRWISE:
+        yield from combinations(members, 2)
+        return
+    ordered = sorted(members, key=lambda c: (c.time_start or "", c.low if c.low is not None else -1.0,
+                                             c.doc, c.start))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:i + 1 + WINDOW]:
+            yield (a, b) if (a.doc, a.start) <= (b.doc, b.start) else (b, a)
+
+
+def compare_block(members: list[Claim], published: Mapping[str, Optional[str]] = {}) -> list[Finding]:
+    """All findings among the claims of one block (unordered, without ids)."""
+    subs = sub_blocks(members, published)
+    sums = sum_agreements({i: s for i, s in enumerate(subs)})
     covered = {frozenset((f.claims[0], p)) for f in sums for p in f.parts}
-    for key in sorted(blocks):
-        members = sorted(blocks[key], key=lambda c: (c.doc, c.start))
-        for a, b in combinations(members, 2):
-            if frozenset((a.id, b.id)) in covered or not comparable(a, b):
+    findings: list[Finding] = []
+    for sub in subs:
+        for a, b in _pairs(sorted(sub, key=lambda c: (c.doc, c.start))):
+            if covered and frozenset((a.id, b.id)) in covered:
+                continue
+            if not comparable(a, b):
                 continue
             f = judge(a, b)
             if f is not None:
                 findings.append(f)
-    findings += sums
-    order = {"time": 0, "value": 1, "scope": 2, "update": 3, "sum": 4, "consistent": 5}
-    findings.sort(key=lambda f: (order.get(f.kind, 9), f.fact, f.claims))
+    return findings + sums
+
+
+def finish(findings: list[Finding]) -> list[Finding]:
+    """Order the findings (kind, fact, claims) and number them F001, F002 …"""
+    findings.sort(key=lambda f: (KIND_ORDER.get(f.kind, 9), f.fact, f.claims))
     for i, f in enumerate(findings, 1):
         f.id = f"F{i:03d}"
     return findings
+
+
+def compare(claims: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None) -> list[Finding]:
+    """Findings for the claims; ``published`` maps document ids to their publication dates
+    (ISO), used only to place undated claims in huge blocks."""
+    blocks = blocks_of(claims)
+    findings: list[Finding] = []
+    for key in sorted(blocks):
+        findings += compare_block(blocks[key], published or {})
+    return finish(findings)
