@@ -4,18 +4,18 @@ Claims are blocked by (broadest object, event family, modality); only claims in 
 paired, so the work grows with the block sizes, not with the square of all claims. Each pair
 gets one verdict from the rules in ``compare/rules.py``; sums of parts are checked afterwards.
 
-A block larger than ``MAX_PAIRWISE`` claims (a monitoring desk's year of protest turnouts,
-not a review of a few articles) is split further into sub-blocks of one place and one week —
-the claim's own date, else its article's publication date — and a sub-block that is still too
-large is compared in a sliding window over its claims sorted by date and figure. So the work
-stays near-linear in the number of claims; in such huge blocks a claim is no longer paired
-with claims of other places or weeks. Blocks are independent: ``compare_block`` is what a
+A block larger than ``MAX_PAIRWISE`` claims (a monitoring desk's stream of protest turnouts,
+not a review of a few articles on one story) is split further into sub-blocks of one place
+(the claim's, else the one its article names) and one week of publication, and a sub-block
+that is still too large is compared in a sliding window over its claims sorted by date and
+figure. So the work and the number of findings stay near-linear in the number of claims; in
+such large blocks a claim is no longer paired with claims of other places or weeks. Blocks are independent: ``compare_block`` is what a
 distributed run (``nkcheck.distributed``) calls per blocking key, and ``finish`` orders and
 numbers the findings the same way for every engine.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
 from typing import Iterable, Iterator, Mapping, Optional
@@ -24,8 +24,9 @@ from nkcheck.compare import facts
 from nkcheck.compare.rules import judge, sum_agreements
 from nkcheck.model import Claim, Finding
 
-MAX_PAIRWISE = 2000   # a block up to this size is compared pair by pair
-WINDOW = 64           # neighbours per claim in a sub-block that is still larger
+MAX_PAIRWISE = 200    # a block up to this size is compared pair by pair
+MAX_CELL = 16         # in a huge block, a sub-block up to this size is compared pair by pair,
+WINDOW = 8            # a larger one claim by claim with this many neighbours
 KIND_ORDER = {"time": 0, "value": 1, "scope": 2, "update": 3, "sum": 4, "consistent": 5}
 
 
@@ -62,22 +63,36 @@ def _week(iso: Optional[str]) -> tuple:
     return (y, w)
 
 
+def _article_places(members: list[Claim]) -> dict[str, str]:
+    """Per article, the place its claims in the block name most often (ties: first by name)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for c in members:
+        if c.place:
+            counts[c.doc][c.place] += 1
+    return {doc: min(cnt.items(), key=lambda kv: (-kv[1], kv[0]))[0] for doc, cnt in counts.items()}
+
+
 def sub_blocks(members: list[Claim], published: Mapping[str, Optional[str]]) -> list[list[Claim]]:
-    """The block itself when it is small; else its claims by (aggregate, place, week)."""
+    """The block itself when it is small; else its claims by (aggregate, place, week): the
+    claim's place or else the one its article names most often in the block, and the week
+    the article was published (else the claim's own date)."""
     if len(members) <= MAX_PAIRWISE:
         return [members]
+    places = _article_places(members)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in members:
-        groups[(c.aggregate, c.place or "", _week(c.time_start or published.get(c.doc)))].append(c)
+        place = c.place or places.get(c.doc) or ""
+        groups[(c.aggregate, place, _week(published.get(c.doc) or c.time_start))].append(c)
     return [groups[k] for k in sorted(groups, key=repr)]
 
 
-def _pairs(members: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    if len(members) <= MAX_PAIRWISE:
+def _pairs(members: list[Claim], published: Mapping[str, Optional[str]], huge: bool) -> Iterator[tuple[Claim, Claim]]:
+    """All pairs of a block; in a sub-block of a huge block larger than ``MAX_CELL``, each
+    claim with its ``WINDOW`` next claims in order of publication, date and article."""
+    if not huge or len(members) <= MAX_CELL:
         yield from combinations(members, 2)
         return
-    ordered = sorted(members, key=lambda c: (c.time_start or "", c.low if c.low is not None else -1.0,
-                                             c.doc, c.start))
+    ordered = sorted(members, key=lambda c: (published.get(c.doc) or "", c.time_start or "", c.doc, c.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:i + 1 + WINDOW]:
             yield (a, b) if (a.doc, a.start) <= (b.doc, b.start) else (b, a)
@@ -86,11 +101,12 @@ def _pairs(members: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
 def compare_block(members: list[Claim], published: Mapping[str, Optional[str]] = {}) -> list[Finding]:
     """All findings among the claims of one block (unordered, without ids)."""
     subs = sub_blocks(members, published)
+    huge = len(members) > MAX_PAIRWISE
     sums = sum_agreements({i: s for i, s in enumerate(subs)})
     covered = {frozenset((f.claims[0], p)) for f in sums for p in f.parts}
     findings: list[Finding] = []
     for sub in subs:
-        for a, b in _pairs(sorted(sub, key=lambda c: (c.doc, c.start))):
+        for a, b in _pairs(sorted(sub, key=lambda c: (c.doc, c.start)), published, huge):
             if covered and frozenset((a.id, b.id)) in covered:
                 continue
             if not comparable(a, b):
