@@ -116,3 +116,24 @@ def test_dask_engine_reads_a_jsonl_list_and_the_cli_option(root, tmp_path):
     data = json.loads(cli.stdout)
     assert [f.to_json() for f in findings if f.kind not in ("consistent", "sum")] == data["conflicts"]
     assert [c.to_json() for c in result.claims] == data["claims"]
+
+
+def test_claims_without_place_in_huge_blocks_take_the_article_place(monkeypatch):
+    monkeypatch.setattr(engine, "MAX_PAIRWISE", 3)
+    claims = [_claim(0, "d0", "berlin", 1, 500), _claim(1, "d0", None, 1, 900),
+              _claim(2, "d1", "hamburg", 1, 500), _claim(3, "d1", None, 1, 700)]
+    cells = engine.sub_blocks(claims, {})
+    assert sorted(sorted(c.id for c in cell) for cell in cells) == [["C00000", "C00001"], ["C00002", "C00003"]]
+
+
+def test_focus_gives_the_full_runs_findings_that_involve_the_focus(root):
+    from nkcheck.extract import extract_documents
+
+    result = extract_documents([str(DEV if DEV.is_dir() else root / "seeds")])
+    pub = {d.id: d.published_iso() for d in result.documents}
+    focus = {result.documents[0].id, result.documents[-1].id}
+    doc_of = {c.id: c.doc for c in result.claims}
+    strip = lambda fs: [dict(f.to_json(), id="") for f in fs]  # noqa: E731
+    full = [f for f in engine.compare(result.claims, pub)
+            if any(doc_of[i] in focus for i in f.claims + f.parts)]
+    assert strip(engine.compare(result.claims, pub, focus=focus)) == strip(full) and full

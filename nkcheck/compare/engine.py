@@ -5,20 +5,22 @@ paired, so the work grows with the block sizes, not with the square of all claim
 gets one verdict from the rules in ``compare/rules.py``; sums of parts are checked afterwards.
 
 A block larger than ``MAX_PAIRWISE`` claims (a monitoring desk's stream of protest turnouts,
-not a review of a few articles on one story) is split further into sub-blocks of one place
-(the claim's, else the one its article names) and one week of publication, and a sub-block
-that is still too large is compared in a sliding window over its claims sorted by date and
-figure. So the work and the number of findings stay near-linear in the number of claims; in
-such large blocks a claim is no longer paired with claims of other places or weeks. Blocks are independent: ``compare_block`` is what a
-distributed run (``nkcheck.distributed``) calls per blocking key, and ``finish`` orders and
-numbers the findings the same way for every engine.
+not a review of a few articles on one story) is split further into sub-blocks ("cells") of one
+place (the claim's, else the one its article names) and one week of publication, and a cell of
+more than ``MAX_CELL`` claims pairs each claim with its ``WINDOW`` next ones in order of
+publication. So the work and the number of findings stay near-linear in the number of claims;
+in such large blocks a claim is no longer paired with claims of other places or weeks.
+
+Blocks are independent: ``compare_block`` is what a distributed run (``nkcheck.distributed``)
+calls per blocking key, and ``finish`` orders and numbers the findings the same way for every
+engine.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
-from typing import Iterable, Iterator, Mapping, Optional
+from typing import Container, Iterable, Iterator, Mapping, Optional
 
 from nkcheck.compare import facts
 from nkcheck.compare.rules import judge, sum_agreements
@@ -98,8 +100,11 @@ def _pairs(members: list[Claim], published: Mapping[str, Optional[str]], huge: b
             yield (a, b) if (a.doc, a.start) <= (b.doc, b.start) else (b, a)
 
 
-def compare_block(members: list[Claim], published: Mapping[str, Optional[str]] = {}) -> list[Finding]:
-    """All findings among the claims of one block (unordered, without ids)."""
+def compare_block(members: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None,
+                  focus: Optional[Container[str]] = None) -> list[Finding]:
+    """All findings among the claims of one block (unordered, without ids); with ``focus``
+    (document ids), only those that involve a claim of one of these documents."""
+    published = published or {}
     subs = sub_blocks(members, published)
     huge = len(members) > MAX_PAIRWISE
     sums = sum_agreements({i: s for i, s in enumerate(subs)})
@@ -107,6 +112,8 @@ def compare_block(members: list[Claim], published: Mapping[str, Optional[str]] =
     findings: list[Finding] = []
     for sub in subs:
         for a, b in _pairs(sorted(sub, key=lambda c: (c.doc, c.start)), published, huge):
+            if focus is not None and a.doc not in focus and b.doc not in focus:
+                continue
             if covered and frozenset((a.id, b.id)) in covered:
                 continue
             if not comparable(a, b):
@@ -114,6 +121,9 @@ def compare_block(members: list[Claim], published: Mapping[str, Optional[str]] =
             f = judge(a, b)
             if f is not None:
                 findings.append(f)
+    if focus is not None:
+        doc_of = {c.id: c.doc for c in members}
+        sums = [f for f in sums if any(doc_of[i] in focus for i in f.claims + f.parts)]
     return findings + sums
 
 
@@ -125,11 +135,16 @@ def finish(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
-def compare(claims: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None) -> list[Finding]:
+def compare(claims: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None,
+            focus: Optional[Container[str]] = None) -> list[Finding]:
     """Findings for the claims; ``published`` maps document ids to their publication dates
-    (ISO), used only to place undated claims in huge blocks."""
+    (ISO), which place the claims of huge blocks in weeks. With ``focus`` (document ids: the
+    new or changed articles of an incremental run) only the findings that involve them, the
+    same as in a full run."""
     blocks = blocks_of(claims)
     findings: list[Finding] = []
     for key in sorted(blocks):
-        findings += compare_block(blocks[key], published or {})
+        members = blocks[key]
+        if focus is None or any(c.doc in focus for c in members):
+            findings += compare_block(members, published or {}, focus)
     return finish(findings)
