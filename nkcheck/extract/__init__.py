@@ -6,6 +6,7 @@ problems and skipped; the others are still processed.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -114,9 +115,13 @@ def extract_all(docs: list[Document], use_trained: bool = True, jobs: int = 1) -
         return
     size = max(1, min(64, len(docs) // (workers * 4)))
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        for chunk in pool.map(_extract_chunk, _chunks(docs, size), [use_trained] * len(docs[::size])):
-            yield from chunk
+    gc.freeze()  # forked workers would otherwise have their collector walk (and copy) the parent's heap
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for chunk in pool.map(_extract_chunk, _chunks(docs, size), [use_trained] * len(docs[::size])):
+                yield from chunk
+    finally:
+        gc.unfreeze()
 
 
 def extract_documents(paths: Iterable[str], published: Optional[str] = None,
