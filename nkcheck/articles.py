@@ -197,8 +197,6 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, int]:
 def read_article(path: Path, root: Path, published: Optional[str] = None,
                  manifest: Optional[dict] = None, max_bytes: Optional[int] = DEFAULT_MAX_BYTES) -> Document:
     """Read one article file into a Document (metadata resolved; no NLP yet)."""
-    from nkcheck.normalize.dates import parse_published  # here: dates imports nkcheck.extract
-
     raw = _read_bytes(path, max_bytes)
     if not raw:
         raise ArticleError("empty file")
@@ -212,7 +210,22 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
         warnings.append(f"no byte order mark, read as {encoding.upper()}")
     if "\x00" in text:
         warnings.append(f"contains {text.count(chr(0))} NUL bytes (kept in the text, read as spaces)")
-    html = path.suffix.lower() in HTML_SUFFIXES
+    rel = path.relative_to(root) if root in path.parents or path.parent == root else Path(path.name)
+    entry = (manifest or {}).get(path.name) or {}
+    return article_from_text(text, rel.as_posix(), str(path), published, entry, encoding, warnings,
+                             html=path.suffix.lower() in HTML_SUFFIXES)
+
+
+def article_from_text(text: str, doc_id: str, path: str, published: Optional[str] = None,
+                      entry: Optional[dict] = None, encoding: str = "utf-8", warnings: Optional[list[str]] = None,
+                      html: bool = False) -> Document:
+    """A Document from decoded article text (front matter or page metadata read); ``entry``
+    holds metadata from a manifest or a record of an article list (title, outlet, url,
+    published, lang). Used for files and for the Dask engine's article lists."""
+    from nkcheck.normalize.dates import parse_published  # here: dates imports nkcheck.extract
+
+    entry = entry or {}
+    warnings = [] if warnings is None else warnings
     meta_source = "page metadata" if html else "front matter"
     if html:
         text, meta = read_html(text)
@@ -221,10 +234,7 @@ def read_article(path: Path, root: Path, published: Optional[str] = None,
         meta, body_start = _front_matter(text, warnings)
     if not text[body_start:].strip():
         raise ArticleError("no article text after the front matter")
-    rel = path.relative_to(root) if root in path.parents or path.parent == root else Path(path.name)
-    doc_id = rel.as_posix()
-    entry = (manifest or {}).get(path.name) or {}
-    doc = Document(id=doc_id, path=str(path), text=text, body_start=body_start)
+    doc = Document(id=doc_id, path=path, text=text, body_start=body_start)
     doc.encoding = encoding
     doc.warnings = warnings
     doc.extracted = html

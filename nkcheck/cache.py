@@ -83,26 +83,27 @@ class ClaimCache:
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.json"
 
-    def claims(self, doc: Document, manifest_entry: Optional[dict],
-               extract: Callable[[Document], list[Claim]]) -> list[Claim]:
-        """The claims of ``doc``: from the cache when present, else from ``extract`` (then stored)."""
+    def lookup(self, doc: Document, manifest_entry: Optional[dict]) -> tuple[Optional[list[Claim]], Optional[Path]]:
+        """The cached claims of ``doc`` (None when not cached) and where they are (or go)."""
         try:
             raw = Path(doc.path).read_bytes()
         except OSError:
-            return extract(doc)
+            return None, None
         path = self._path(self.key(doc, raw, manifest_entry))
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
             doc.published, doc.published_source = _period(entry["published"]), entry["published_source"]
             claims = [Claim.from_json(c) for c in entry["claims"]]
             self.hits += 1
-            return claims
+            return claims, path
         except FileNotFoundError:
             pass
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("cache entry %s unreadable (%s); extracting again", path, exc)
         self.misses += 1
-        claims = extract(doc)
+        return None, path
+
+    def store(self, path: Path, doc: Document, claims: list[Claim]) -> None:
         entry = {"published": _period_json(doc.published), "published_source": doc.published_source,
                  "claims": [c.to_json() for c in claims]}
         try:
@@ -110,6 +111,16 @@ class ClaimCache:
             write_atomic(path, json.dumps(entry, ensure_ascii=False))
         except OSError as exc:  # a read-only checkout still gets its check
             log.warning("cannot write cache entry %s (%s)", path, exc)
+
+    def claims(self, doc: Document, manifest_entry: Optional[dict],
+               extract: Callable[[Document], list[Claim]]) -> list[Claim]:
+        """The claims of ``doc``: from the cache when present, else from ``extract`` (then stored)."""
+        cached, path = self.lookup(doc, manifest_entry)
+        if cached is not None:
+            return cached
+        claims = extract(doc)
+        if path is not None:
+            self.store(path, doc, claims)
         return claims
 
     def _ensure_dir(self) -> None:

@@ -50,6 +50,11 @@ CheckFormat = Enum("CheckFormat", {f.replace("-", "_"): f for f in FORMATS}, typ
 FailOn = Enum("FailOn", {level: level for level in FAIL_ON}, type=str)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _err(msg: str) -> None:
     typer.echo(f"nkcheck: {msg}", err=True)
 
@@ -119,12 +124,20 @@ def _max_bytes(max_size: float) -> Optional[int]:
     return int(max_size * 1_000_000) or None
 
 
-def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, cache=None, max_size: float = 1.0):
+def _jobs(jobs: int) -> int:
+    if jobs < 0:
+        _err(f"--jobs {jobs} is not a number of processes (0 = all cores)")
+        raise typer.Exit(2)
+    return jobs
+
+
+def _run_extract(paths: List[str], published: Optional[str], no_trained: bool, cache=None, max_size: float = 1.0,
+                 jobs: int = 1):
     from nkcheck.extract import extract_documents
 
     _check_published(published)
     result = extract_documents(paths, published=published, use_trained=not no_trained, cache=cache,
-                               max_bytes=_max_bytes(max_size))
+                               max_bytes=_max_bytes(max_size), jobs=_jobs(jobs))
     for p in result.problems:
         _err(f"skipped {p.path}: {p.reason}")
     if not result.documents and result.problems:
@@ -144,6 +157,9 @@ MAX_SIZE = typer.Option(1.0, "--max-size", metavar="MB",
                         help="Skip (and report) article files larger than this many megabytes; 0: no limit.")
 NO_CACHE = typer.Option(False, "--no-cache", help="Extract every article again; do not read or write the cache.")
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Cache folder (default .nkcheck_cache).")
+JOBS = typer.Option(1, "--jobs", "-j", help="Extract in this many worker processes (0 = all cores).")
+ENGINE = typer.Option(Engine.local, "--engine", help="local, or dask (pip install 'nkcheck[dask]'): extraction "
+                      "as Dask partitions, a Parquet claims ledger, comparison grouped by blocking key.")
 
 
 @app.command()
@@ -156,6 +172,7 @@ def extract(
     max_size: float = MAX_SIZE,
     cache_dir: Optional[Path] = CACHE_DIR,
     no_trained: bool = NO_TRAINED,
+    jobs: int = JOBS,
 ):
     """List the numeric claims found in the articles.
 
@@ -164,7 +181,7 @@ def extract(
     from nkcheck.report import jsonout, table
 
     cache = _cache(_settings(), no_cache, cache_dir, not no_trained)
-    result = _run_extract(paths, published, no_trained, cache, max_size)
+    result = _run_extract(paths, published, no_trained, cache, max_size, jobs)
     if format is ExtractFormat.json:
         text = jsonout.dumps(jsonout.result_dict(result.documents, result.claims, [], result.problems))
     elif format is ExtractFormat.csv:
@@ -191,7 +208,8 @@ BASELINE = typer.Option(None, "--baseline", help="Hide the findings listed in th
 
 
 def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_since=None, changed=None,
-         baseline: Optional[Path] = None, use_baseline: bool = True, max_size: float = 1.0):
+         baseline: Optional[Path] = None, use_baseline: bool = True, max_size: float = 1.0, jobs: int = 1,
+         engine: str = "local"):
     """A check run with the settings applied; input and usage errors end with exit code 2.
 
     ``changed``: explicit new or changed article files, checked against the corpus ``paths``."""
@@ -223,7 +241,8 @@ def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_si
     try:
         with _progress() as progress:
             run = run_check(paths, published, use_trained, _cache(settings, no_cache, cache_dir, use_trained),
-                            files, since, baseline, progress, max_bytes=_max_bytes(max_size))
+                            files, since, baseline, progress, max_bytes=_max_bytes(max_size), jobs=_jobs(jobs),
+                            engine=engine)
     except BaselineError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -281,6 +300,8 @@ def check(
     step_summary: bool = typer.Option(True, "--step-summary/--no-step-summary",
                                       help="Append the markdown report to $GITHUB_STEP_SUMMARY when it is set."),
     no_trained: bool = NO_TRAINED,
+    jobs: int = JOBS,
+    engine: Engine = ENGINE,
 ):
     """Compare the claims across sources and report conflicts and agreements.
 
@@ -303,7 +324,7 @@ def check(
     explicit = [Path(p) for p in paths] if changed else None
     corpus = corpus or (None if changed else paths)
     run = _run(corpus, settings, published, no_trained, no_cache, cache_dir, changed_since, explicit, baseline,
-               max_size=max_size)
+               max_size=max_size, jobs=jobs, engine=engine.value)
     md = _markdown(run)
     for fmt, dest in targets:
         _write(render(fmt, run, md), dest)
@@ -323,10 +344,11 @@ def report(
     max_size: float = MAX_SIZE,
     cache_dir: Optional[Path] = CACHE_DIR,
     no_trained: bool = NO_TRAINED,
+    jobs: int = JOBS,
 ):
     """Write the markdown discrepancy report (for review in a pull request)."""
     settings = _settings()
-    run = _run(paths, settings, published, no_trained, no_cache, cache_dir, max_size=max_size)
+    run = _run(paths, settings, published, no_trained, no_cache, cache_dir, max_size=max_size, jobs=jobs)
     _write(_markdown(run), output)
     if output is not None:
         _err(f"wrote {output}: {len(run.claims)} claims, "

@@ -75,7 +75,7 @@ class CheckRun:
 def run_check(paths: list[str], published: Optional[str] = None, use_trained: bool = True,
               cache=None, changed: Optional[list[Path]] = None, changed_in_git: Optional[list[Path]] = None,
               baseline_file: Optional[Path] = None, progress=None,
-              max_bytes: Optional[int] = DEFAULT_MAX_BYTES) -> CheckRun:
+              max_bytes: Optional[int] = DEFAULT_MAX_BYTES, jobs: int = 1, engine: str = "local") -> CheckRun:
     """Check the corpus under ``paths``.
 
     ``changed`` (article files, added to the corpus when outside it) and ``changed_in_git``
@@ -96,8 +96,14 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
             log.info("no changed articles: nothing to check")
             run.changed = []
             return run
-    result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache, progress=progress,
-                               max_bytes=max_bytes)
+    findings = None
+    if engine == "dask":  # extraction as Dask partitions, comparison grouped by blocking key
+        from nkcheck import distributed
+
+        result, findings = distributed.check(paths, published=published, use_trained=use_trained)
+    else:
+        result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache,
+                                   progress=progress, max_bytes=max_bytes, jobs=jobs)
     run.documents, run.claims, run.problems = result.documents, result.claims, result.problems
     if cache is not None:
         log.info("cache: %d articles reused, %d extracted", cache.hits, cache.misses)
@@ -109,7 +115,8 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
         # give a finding that involves a changed article, so they are not compared at all.
         keys = {block_key(c) for c in run.claims if c.doc in ids}
         to_compare = [c for c in run.claims if block_key(c) in keys]
-    run.findings = compare(to_compare)
+    dates = {d.id: d.published_iso() for d in run.documents}
+    run.findings = findings if findings is not None else compare(to_compare, dates)
     by_id, docs = run.claims_by_id, {d.id: d for d in run.documents}
     run.fingerprints = {f.id: fingerprint(f, by_id, docs) for f in run.findings}
     shown = run.findings

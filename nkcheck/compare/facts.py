@@ -119,11 +119,12 @@ def period(c: Claim) -> Optional[tuple[date, date]]:
 
 
 def times_relation(a: Claim, b: Claim) -> str:
-    """'same' when the periods overlap or one is unknown, 'different' when disjoint."""
-    pa, pb = period(a), period(b)
-    if pa is None or pb is None:
+    """'same' when the periods overlap or one is unknown, 'different' when disjoint.
+
+    Compares the ISO dates as strings (same order as the dates, and no parsing per pair)."""
+    if not (a.time_start and a.time_end and b.time_start and b.time_end):
         return "same"
-    return "same" if pa[0] <= pb[1] and pb[0] <= pa[1] else "different"
+    return "same" if a.time_start <= b.time_end and b.time_start <= a.time_end else "different"
 
 
 def setting(c: Claim) -> Optional[tuple[date, date]]:
@@ -145,14 +146,20 @@ def settings_overlap(a: Claim, b: Claim) -> bool:
 
 def interval(c: Claim) -> tuple[float, float]:
     """The claim's interval widened by the tolerance its hedge allows."""
-    lo = float(c.low) if c.low is not None else float("-inf")
-    hi = float(c.high) if c.high is not None else float("inf")
-    if c.bound == "up_to" and c.high is not None and c.modality == "actual":
+    return _interval(c.low, c.high, c.approx and c.bound != "vague",
+                     c.bound == "up_to" and c.high is not None and c.modality == "actual")
+
+
+@lru_cache(maxsize=65536)
+def _interval(low, high, approx: bool, near_top: bool = False) -> tuple[float, float]:
+    lo = float(low) if low is not None else float("-inf")
+    hi = float(high) if high is not None else float("inf")
+    if near_top:
         # counting what happened, "as many as N" names a figure near N, not anything from 0
         # to N: whoever says "bis zu 250.000 kamen" does not mean "perhaps 20.000" ("bis zu
         # 30.000" still agrees with "25.000 bis 30.000"); for a plan it stays a ceiling
         lo = hi * (1 - UP_TO_REACH)
-    tol = APPROX_TOLERANCE if c.approx and c.bound != "vague" else EXACT_TOLERANCE
+    tol = APPROX_TOLERANCE if approx else EXACT_TOLERANCE
     return lo - abs(lo) * tol if lo != float("-inf") else lo, hi + abs(hi) * tol if hi != float("inf") else hi
 
 
@@ -178,10 +185,15 @@ def fmt(v) -> str:
 
 def describe(c: Claim) -> str:
     """'about 600', '25 000–30 000', 'up to 30 000' in compact, language-neutral form."""
-    if c.low is not None and c.high is not None and c.low != c.high:
-        return f"{fmt(c.low)}–{fmt(c.high)}"
-    if c.low is None:
-        return f"≤ {fmt(c.high)}"
-    if c.high is None:
-        return f"≥ {fmt(c.low)}"
-    return ("~" if c.approx else "") + fmt(c.low)
+    return _describe(c.low, c.high, c.approx)
+
+
+@lru_cache(maxsize=65536)
+def _describe(low, high, approx: bool) -> str:
+    if low is not None and high is not None and low != high:
+        return f"{fmt(low)}–{fmt(high)}"
+    if low is None:
+        return f"≤ {fmt(high)}"
+    if high is None:
+        return f"≥ {fmt(low)}"
+    return ("~" if approx else "") + fmt(low)

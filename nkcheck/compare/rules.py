@@ -4,6 +4,7 @@ gives the verdict for a pair of claims.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 from typing import Optional
 
@@ -13,9 +14,14 @@ from nkcheck.model import Claim, Finding
 
 def fact_label(a: Claim) -> str:
     """A readable name for the fact two claims speak of: 'north_korea · soldiers · sent'."""
-    parts = [a.actor or "", facts.root(a.object), facts.family(a.event)]
-    if a.place:
-        parts.append(a.place)
+    return _fact_label(a.actor, a.object, a.event, a.place)
+
+
+@lru_cache(maxsize=65536)
+def _fact_label(actor, obj, event, place) -> str:
+    parts = [actor or "", facts.root(obj), facts.family(event)]
+    if place:
+        parts.append(place)
     return " · ".join(p for p in parts if p)
 
 

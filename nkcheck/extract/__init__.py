@@ -6,12 +6,16 @@ problems and skipped; the others are still processed.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import unicodedata
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from nkcheck.articles import DEFAULT_MAX_BYTES, ArticleError, InputProblem, discover, load_manifest, read_article
 from nkcheck.extract.times import TimeMatch, finder as time_finder
@@ -123,16 +127,64 @@ def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
     return claims
 
 
+def _extract_one(doc: Document, use_trained: bool) -> tuple[Document, Optional[list[Claim]], Optional[str]]:
+    """Extract one read article: (document, claims, None) or (document, None, reason).
+
+    Runs in a worker process under ``--jobs``; the document comes back because extraction
+    sets its estimated publication date."""
+    try:
+        return doc, extract_document(doc, use_trained), None
+    except ArticleError as exc:
+        return doc, None, str(exc)
+    except Exception as exc:  # a bug must not cost the other articles their check
+        log.debug("internal error on %s", doc.path, exc_info=True)
+        return doc, None, f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _extract_chunk(docs: list[Document], use_trained: bool) -> list[tuple]:
+    return [_extract_one(d, use_trained) for d in docs]
+
+
+def worker_count(jobs: int) -> int:
+    """``--jobs``: 0 means all cores."""
+    return max(1, os.cpu_count() or 1) if jobs <= 0 else jobs
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def extract_all(docs: list[Document], use_trained: bool = True, jobs: int = 1) -> Iterator[tuple]:
+    """``_extract_one`` over the documents, in their order; ``jobs`` > 1 runs them in worker
+    processes (each builds its spaCy pipelines once, on its first article of a language)."""
+    workers = min(worker_count(jobs), len(docs))
+    if workers <= 1:
+        for d in docs:
+            yield _extract_one(d, use_trained)
+        return
+    size = max(1, min(64, len(docs) // (workers * 4)))
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    gc.freeze()  # forked workers would otherwise have their collector walk (and copy) the parent's heap
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for chunk in pool.map(_extract_chunk, _chunks(docs, size), [use_trained] * len(docs[::size])):
+                yield from chunk
+    finally:
+        gc.unfreeze()
+
+
 def extract_documents(paths: Iterable[str], published: Optional[str] = None,
                       use_trained: bool = True, cache=None, progress=None,
-                      max_bytes: Optional[int] = DEFAULT_MAX_BYTES) -> ExtractResult:
+                      max_bytes: Optional[int] = DEFAULT_MAX_BYTES, jobs: int = 1) -> ExtractResult:
     """Read and extract every article under ``paths``; a file that cannot be read becomes a
     problem (and is skipped), a file read with a fallback keeps its warnings (logged, and in
     its Document). ``cache`` (a ``cache.ClaimCache``) returns the claims of unchanged articles
-    without running the pipeline; ``progress(done, total)`` is called as each file is taken up."""
+    without running the pipeline; the others are extracted, in ``jobs`` worker processes when
+    more than one; ``progress(done, total)`` is called as each file is read."""
     out = ExtractResult()
     files, out.problems = discover(paths)
     manifests: dict = {}
+    slots: list = []  # per file, in order: (Document, cached claims or None, cache key) or a problem
     for done, (path, root) in enumerate(files, 1):
         if progress is not None:
             progress(done, len(files))
@@ -145,20 +197,31 @@ def extract_documents(paths: Iterable[str], published: Optional[str] = None,
                 out.problems.append(InputProblem(str(folder), str(exc)))
         try:
             doc = read_article(path, root, published, manifests[folder], max_bytes)
-            if cache is None:
-                claims = extract_document(doc, use_trained)
-            else:
-                claims = cache.claims(doc, manifests[folder].get(path.name),
-                                      lambda d: extract_document(d, use_trained))
+            cached, key = cache.lookup(doc, manifests[folder].get(path.name)) if cache is not None else (None, None)
         except ArticleError as exc:
-            out.problems.append(InputProblem(str(path), str(exc)))
+            slots.append(InputProblem(str(path), str(exc)))
             continue
         except Exception as exc:  # a bug must not cost the other articles their check
             log.debug("internal error on %s", path, exc_info=True)
-            out.problems.append(InputProblem(str(path), f"internal error: {type(exc).__name__}: {exc}"))
+            slots.append(InputProblem(str(path), f"internal error: {type(exc).__name__}: {exc}"))
             continue
+        slots.append((doc, cached, key))
+    pending = [s[0] for s in slots if not isinstance(s, InputProblem) and s[1] is None]
+    extracted = extract_all(pending, use_trained, jobs)
+    for slot in slots:
+        if isinstance(slot, InputProblem):
+            out.problems.append(slot)
+            continue
+        doc, claims, key = slot
+        if claims is None:
+            doc, claims, error = next(extracted)  # the worker's copy carries the estimated date
+            if error is not None:
+                out.problems.append(InputProblem(doc.path, error))
+                continue
+            if cache is not None and key is not None:
+                cache.store(key, doc, claims)
         for w in doc.warnings:
-            log.warning("%s: %s", path, w)
+            log.warning("%s: %s", doc.path, w)
         out.documents.append(doc)
         out.claims.extend(claims)
     return out

@@ -2,7 +2,8 @@
 
 The patterns in ``extract/times.py`` decide what a span is (a month, a season, "in den
 kommenden Monaten"); this module turns it into a ``Period`` at that granularity. Day and
-month names go through dateparser with ``RELATIVE_BASE`` set to the article date, never today.
+month names are resolved against the article date, never today (as dateparser does with
+``RELATIVE_BASE``, which ``_dateparser`` keeps as the reference the fast path is tested against).
 """
 from __future__ import annotations
 
@@ -27,6 +28,30 @@ def add_months(d: date, n: int) -> date:
     y += d.year
     m += 1
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def day_month_near(day: int, month: int, base: date, prefer: str) -> Optional[date]:
+    """The date of a day and month written without a year: the latest one on or before the
+    base ("past"), or the first one after it ("future"); 29 February moves on to the nearest
+    leap year. Gives what ``_dateparser`` gives for these spans (tests/normalize checks it on
+    a sample) at a fraction of its cost: dateparser was a quarter of the extraction time."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    step = -1 if prefer == "past" else 1
+    y = base.year
+    for _ in range(9):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            if (month, day) != (2, 29):
+                return None
+            y += step
+            continue
+        if d > base if prefer == "past" else d <= base:
+            y += step
+            continue
+        return d
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -111,8 +136,7 @@ class DateResolver:
                 return Period(d, d, "day")
             if base is None:
                 return None
-            d = _dateparser(f"{day}. {g['month']}" if self.lang == "de" else f"{g['month']} {day}",
-                            self.lang, base.end, direction)
+            d = day_month_near(day, month, base.end, direction) if month else None
             return Period(d, d, "day") if d else None
         if lab == "month_or_month":
             m2 = self.months[g["month2"].lower()]

@@ -140,3 +140,20 @@ NO_TIME = [
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NO_TIME])
 def test_no_time_expression(text):
     assert time_finder("de").find(text) == []
+
+
+def test_day_month_without_year_resolves_as_dateparser_does():
+    import random
+    from datetime import date, timedelta
+
+    from nkcheck.normalize.dates import DateResolver, _dateparser, day_month_near
+
+    rng = random.Random(6)
+    cases = [(29, "Februar", date(2025, 1, 13)), (23, "Februar", date(2023, 2, 23)), (31, "April", date(2024, 5, 1))]
+    months = DateResolver("de").months
+    cases += [(rng.randint(1, 31), rng.choice(list(months)).capitalize(), date(2022, 1, 1) + timedelta(days=rng.randrange(1500)))
+              for _ in range(40)]
+    for day, name, base in cases:
+        for prefer in ("past", "future"):
+            assert day_month_near(day, months[name.lower()], base, prefer) == _dateparser(
+                f"{day}. {name}", "de", base, prefer), (day, name, base, prefer)
