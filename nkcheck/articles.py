@@ -266,6 +266,7 @@ def article_from_text(text: str, doc_id: str, path: str, published: Optional[str
     return doc
 
 
+MIN_HTML_WORDS = 12  # fewer words than a one-sentence news flash: no article
 _HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]{2})", re.IGNORECASE)
 
 
@@ -276,8 +277,8 @@ def read_html(page: str) -> tuple[str, dict]:
 
     res = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
     text = (res.text if res is not None else "") or ""
-    if not text.strip():
-        raise ArticleError("no main text found in the HTML page")
+    if len(re.findall(r"\w+", text)) < MIN_HTML_WORDS:  # a menu or a link list, not an article
+        raise ArticleError("no article text found in the HTML page (only navigation or boilerplate)")
     lang = _HTML_LANG.search(page[:5000])
     meta = {"title": res.title, "outlet": res.sitename or res.hostname, "url": res.url, "published": res.date,
             "lang": res.language or (lang.group(1) if lang else None)}

@@ -41,3 +41,24 @@ def test_html_without_main_text_is_an_input_problem(tmp_path):
     (tmp_path / "leer.html").write_text("<html><head><title>Leer</title></head><body></body></html>", encoding="utf-8")
     with pytest.raises(ArticleError):
         read_article(tmp_path / "leer.html", tmp_path)
+
+
+NAV_PAGE = """<!DOCTYPE html><html lang="de"><head><title>Startseite | Portal</title></head><body>
+<nav><ul>""" + "".join(f"<li><a href='/r{i}'>Ressort {i} – 2024 – {i * 100} Artikel</a></li>" for i in range(60)) + """</ul></nav>
+<div class="teaser"><a href="/x">Mehr lesen</a></div>
+<main><p>In Kiel demonstrierten am Samstag nach Angaben der Polizei rund 4000 Menschen gegen Rechtsextremismus.</p></main>
+<footer>""" + " | ".join(f"Link {i}" for i in range(80)) + """</footer></body></html>"""
+
+
+def test_page_that_is_mostly_navigation_yields_only_the_article_figures(tmp_path):
+    import json
+    from conftest import run_nkcheck
+
+    (tmp_path / "portal.html").write_text(NAV_PAGE, encoding="utf-8")
+    (tmp_path / "leer.html").write_text("<html><body><nav><a href='/'>Start</a> <a href='/a'>Archiv 2024</a></nav>"
+                                        "</body></html>", encoding="utf-8")
+    res = run_nkcheck("check", str(tmp_path), "--format", "json", "--no-cache")
+    data = json.loads(res.stdout)
+    assert [c["text"] for c in data["claims"]] == ["4000"]  # none of the menu's or footer's numbers
+    assert [p["path"].endswith("leer.html") for p in data["not_checked"]] == [True]
+    assert res.returncode == 2 and "leer.html" in res.stderr  # input error reported; the other page checked
