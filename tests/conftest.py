@@ -33,3 +33,34 @@ def score(gold: Path, docs: Path, result: dict, tmp_path: Path, *thresholds: str
     out.write_text(json.dumps(result), encoding="utf-8")
     return subprocess.run([sys.executable, str(SCORE), str(gold), str(docs), str(out), *thresholds],
                           capture_output=True, text=True)
+
+
+def find_quantities(text: str, lang: str):
+    """The quantities of a text, with time expressions blocked, as the pipeline finds them."""
+    from nkcheck.extract.quantities import finder
+    from nkcheck.extract.times import finder as time_finder
+
+    blocked = [(t.start, t.end) for t in time_finder(lang).find(text)]
+    return finder(lang).find(text, blocked)
+
+
+def the_quantity(text: str, anchor: str, lang: str = "de"):
+    """The single quantity that overlaps ``anchor`` in ``text``; offsets must be exact."""
+    found = find_quantities(text, lang)
+    for q in found:
+        assert text[q.start:q.end] == q.text, f"offsets do not match text: {q}"
+    i = text.index(anchor)
+    j = i + len(anchor)
+    hits = [q for q in found if q.start < j and i < q.end]
+    assert len(hits) == 1, f"expected one quantity over {anchor!r}, got {hits}"
+    return hits[0]
+
+
+def assert_slots(claim, expected: dict) -> None:
+    """Each expected slot of a claim; a source needs only contain the expected words."""
+    for slot, want in expected.items():
+        got = getattr(claim, slot)
+        if slot == "source":
+            assert got is not None and want in got, f"source {got!r} lacks {want!r}"
+        else:
+            assert got == want, f"{slot}: {got!r} != {want!r}"

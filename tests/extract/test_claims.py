@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import assert_slots
 from nkcheck.extract import extract_documents
 
 FRONT = "---\ntitle: Testmeldung\noutlet: Testblatt\npublished: 2025-03-10\nlang: de\n---\n\n"
@@ -101,12 +102,7 @@ CASES = [
 @pytest.mark.parametrize("body,number,expected", [pytest.param(*c[1:], id=c[0]) for c in CASES])
 def test_claim_slots(tmp_path, body, number, expected):
     c = claim_at(claims_of(tmp_path, body), number)
-    for slot, want in expected.items():
-        got = getattr(c, slot)
-        if slot == "source":
-            assert got is not None and want in got, f"source {got!r} lacks {want!r}"
-        else:
-            assert got == want, f"{slot}: {got!r} != {want!r}"
+    assert_slots(c, expected)
 
 
 def test_two_claims_in_one_sentence(tmp_path):

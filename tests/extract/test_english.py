@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 
+from conftest import assert_slots, find_quantities, the_quantity as _the_quantity
 from nkcheck.extract import extract_documents
-from nkcheck.extract.quantities import finder
 from nkcheck.extract.times import finder as time_finder
 from nkcheck.model import Period
 from nkcheck.normalize.dates import resolver
@@ -24,20 +24,11 @@ PUBLISHED = date(2025, 6, 20)  # a Friday
 
 
 def quantities(text):
-    blocked = [(t.start, t.end) for t in time_finder(LANG).find(text)]
-    return finder(LANG).find(text, blocked)
+    return find_quantities(text, LANG)
 
 
 def the_quantity(text, anchor):
-    """The single quantity that overlaps ``anchor`` in ``text``; offsets must be exact."""
-    found = quantities(text)
-    for q in found:
-        assert text[q.start:q.end] == q.text, f"offsets do not match text: {q}"
-    i = text.index(anchor)
-    j = i + len(anchor)
-    hits = [q for q in found if q.start < j and i < q.end]
-    assert len(hits) == 1, f"expected one quantity over {anchor!r}, got {hits}"
-    return hits[0]
+    return _the_quantity(text, anchor, LANG)
 
 
 def code_fix(case, reason):
@@ -387,9 +378,4 @@ CLAIMS = [
 @pytest.mark.parametrize("body,number,expected", params(CLAIMS))
 def test_english_claim(tmp_path, body, number, expected):
     c = claim_at(tmp_path, body, number)
-    for slot, want in expected.items():
-        got = getattr(c, slot)
-        if slot == "source":
-            assert got is not None and want in got, f"source {got!r} lacks {want!r}"
-        else:
-            assert got == want, f"{slot}: {got!r} != {want!r}"
+    assert_slots(c, expected)

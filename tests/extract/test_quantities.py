@@ -7,25 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from nkcheck.extract.quantities import finder
-from nkcheck.extract.times import finder as time_finder
+from conftest import find_quantities, the_quantity as _the_quantity
 
 
 def quantities(text):
-    blocked = [(t.start, t.end) for t in time_finder("de").find(text)]
-    return finder("de").find(text, blocked)
+    return find_quantities(text, "de")
 
 
 def the_quantity(text, anchor):
-    """The single quantity that overlaps ``anchor`` in ``text``; offsets must be exact."""
-    found = quantities(text)
-    for q in found:
-        assert text[q.start:q.end] == q.text, f"offsets do not match text: {q}"
-    i = text.index(anchor)
-    j = i + len(anchor)
-    hits = [q for q in found if q.start < j and i < q.end]
-    assert len(hits) == 1, f"expected one quantity over {anchor!r}, got {hits}"
-    return hits[0]
+    return _the_quantity(text, anchor, "de")
 
 
 # -- exact numbers: (id, sentence, anchor, expected text, value) ---------------------------
