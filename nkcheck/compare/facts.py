@@ -1,7 +1,6 @@
 """What makes two claims speak of the same fact: object, event, actor, place and time."""
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 from typing import Optional
 
@@ -64,18 +63,23 @@ def family(event: Optional[str]) -> str:
     return event_info().get(event or "", {}).get("family", event or "?")
 
 
+def _flag(event: Optional[str], name: str) -> bool:
+    return bool(event_info().get(event or "", {}).get(name))
+
+
 def additive(event: Optional[str]) -> bool:
     """Counts that add up over places (participants, casualties): one city is not the country."""
-    return bool(event_info().get(event or "", {}).get("additive"))
+    return _flag(event, "additive")
 
 
 def local(event: Optional[str]) -> bool:
     """Events that always happen in one place (a rally): unknown place is not a wildcard."""
-    return bool(event_info().get(event or "", {}).get("local"))
+    return _flag(event, "local")
 
 
 def cumulative(event: Optional[str]) -> bool:
-    return bool(event_info().get(event or "", {}).get("cumulative"))
+    """A running count that may rise over time (a toll, a crowd during the day)."""
+    return _flag(event, "cumulative")
 
 
 @lru_cache(maxsize=None)
@@ -112,12 +116,6 @@ def actors_compatible(a: Claim, b: Claim) -> bool:
     return a.actor is None or b.actor is None or a.actor == b.actor
 
 
-def period(c: Claim) -> Optional[tuple[date, date]]:
-    if c.time_start and c.time_end:
-        return date.fromisoformat(c.time_start), date.fromisoformat(c.time_end)
-    return None
-
-
 def times_relation(a: Claim, b: Claim) -> str:
     """'same' when the periods overlap or one is unknown, 'different' when disjoint.
 
@@ -127,14 +125,14 @@ def times_relation(a: Claim, b: Claim) -> str:
     return "same" if a.time_start <= b.time_end and b.time_start <= a.time_end else "different"
 
 
-def setting(c: Claim) -> Optional[tuple[date, date]]:
-    """The claim's own period, else the time its article is set (``time_hint``)."""
-    own = period(c)
-    if own is not None:
-        return own
+def setting(c: Claim) -> Optional[tuple[str, str]]:
+    """The claim's own period, else the time its article is set (``time_hint``), as ISO dates
+    (compared as strings, like ``times_relation``)."""
+    if c.time_start and c.time_end:
+        return c.time_start, c.time_end
     if c.time_hint:
         lo, _, hi = c.time_hint.partition("/")
-        return date.fromisoformat(lo), date.fromisoformat(hi)
+        return lo, hi
     return None
 
 
