@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from nkcheck import __version__
 from nkcheck.atomic import atomic_write_text as write_atomic
@@ -111,17 +111,6 @@ class ClaimCache:
             write_atomic(path, json.dumps(entry, ensure_ascii=False))
         except OSError as exc:  # a read-only checkout still gets its check
             log.warning("cannot write cache entry %s (%s)", path, exc)
-
-    def claims(self, doc: Document, manifest_entry: Optional[dict],
-               extract: Callable[[Document], list[Claim]]) -> list[Claim]:
-        """The claims of ``doc``: from the cache when present, else from ``extract`` (then stored)."""
-        cached, path = self.lookup(doc, manifest_entry)
-        if cached is not None:
-            return cached
-        claims = extract(doc)
-        if path is not None:
-            self.store(path, doc, claims)
-        return claims
 
     def _ensure_dir(self) -> None:
         if not (self.dir / TAG).exists():

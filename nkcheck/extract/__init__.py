@@ -63,14 +63,12 @@ def year_from_weekday(text: str, lang: str, latest_year: int) -> Optional[Period
     """"am Montag, 15. Januar" names no year, but only every few years is 15 January a
     Monday: take the latest such year up to ``latest_year`` (the year nkcheck runs in, an
     upper bound only; dates are still resolved against the estimated day, never today)."""
-    from nkcheck import lang as langdata
-    weekdays = {k.lower(): v for k, v in langdata.load(lang, "time")["weekdays"].items()}
     res = resolver(lang)
     for m in time_finder(lang).find(text):
         g = dict(m.groups)
         if m.label != "day_month" or "year" in g:
             continue
-        named = [wd for w, wd in weekdays.items() if w in m.text.lower()]
+        named = [wd for w, wd in res.weekdays.items() if w in m.text.lower()]
         month = res.months.get(g.get("month", "").lower())
         if not named or month is None:
             continue

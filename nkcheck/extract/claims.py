@@ -377,10 +377,11 @@ class ClaimBuilder:
         base = document.published
         if base is None:
             return
-        hint = (base.start - timedelta(days=62 if base.granularity == "day" else 31), base.end)
+        start = base.start - timedelta(days=62 if base.granularity == "day" else 31)
+        hint = f"{start.isoformat()}/{base.end.isoformat()}"
         for c in claims:
             if c.time_start is None:
-                c.time_hint = f"{hint[0].isoformat()}/{hint[1].isoformat()}"
+                c.time_hint = hint
 
     @staticmethod
     def _clock(t) -> Optional[str]:
@@ -401,16 +402,14 @@ class ClaimBuilder:
         base = document.published
         day = base.start.isoformat() if base is not None and base.granularity == "day" else ""
         stamp_date, stamp_clock = "", ""
-        for m in self.stamp_re.finditer(text, document.body_start):
-            near = [t for t in times if m.end() <= t.start <= m.end() + 40]
-            for t in near:
-                if t.label == "clock":
-                    stamp_clock = stamp_clock or (self._clock(t) or "")
-                else:
-                    p = self.dates.resolve(t, base)
-                    if p is not None and p.granularity == "day" and not stamp_date:
-                        stamp_date = p.start.isoformat()
-            break
+        m = self.stamp_re.search(text, document.body_start)  # the article's first update stamp
+        for t in ([t for t in times if m.end() <= t.start <= m.end() + 40] if m else []):
+            if t.label == "clock":
+                stamp_clock = stamp_clock or (self._clock(t) or "")
+            elif not stamp_date:
+                p = self.dates.resolve(t, base)
+                if p is not None and p.granularity == "day":
+                    stamp_date = p.start.isoformat()
         entries = []  # live-blog entries: a clock time opening a line
         for t in times:
             if t.label == "clock" and (t.start == 0 or text[text.rfind("\n", 0, t.start) + 1:t.start].strip(" #*") == ""):
