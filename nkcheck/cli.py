@@ -442,15 +442,16 @@ def eval_(
     recall per kind, false conflicts and trap hits, then the misses. Example:
 
       nkcheck eval stories/flood/gold.yaml stories/flood/"""
-    from nkcheck.compare import compare
     from nkcheck.evaluate import GoldError, evaluate, load_gold, render
     from nkcheck.report import jsonout
+    from nkcheck.run import run_check
 
     try:
         gold_data = load_gold(gold)
-        result = _run_extract([str(docs)], None, no_trained)
-        res = jsonout.result_dict(result.documents, result.claims, compare(result.claims), result.problems)
-        ev = evaluate(gold_data, docs, res)
+        run = run_check([str(docs)], use_trained=not no_trained)  # what `nkcheck check` finds, no cache
+        for p in run.problems:
+            _err(f"skipped {p.path}: {p.reason}")
+        ev = evaluate(gold_data, docs, jsonout.result_dict(run.documents, run.claims, run.shown, run.problems))
     except GoldError as exc:
         _err(str(exc))
         raise typer.Exit(2)
