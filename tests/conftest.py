@@ -44,14 +44,19 @@ def find_quantities(text: str, lang: str):
     return finder(lang).find(text, blocked)
 
 
+def over(found, text: str, piece: str) -> list:
+    """The quantities among ``found`` that overlap the first occurrence of ``piece`` in ``text``."""
+    i = text.index(piece)
+    j = i + len(piece)
+    return [q for q in found if q.start < j and i < q.end]
+
+
 def the_quantity(text: str, anchor: str, lang: str = "de"):
     """The single quantity that overlaps ``anchor`` in ``text``; offsets must be exact."""
     found = find_quantities(text, lang)
     for q in found:
         assert text[q.start:q.end] == q.text, f"offsets do not match text: {q}"
-    i = text.index(anchor)
-    j = i + len(anchor)
-    hits = [q for q in found if q.start < j and i < q.end]
+    hits = over(found, text, anchor)
     assert len(hits) == 1, f"expected one quantity over {anchor!r}, got {hits}"
     return hits[0]
 

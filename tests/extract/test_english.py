@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from conftest import assert_slots, find_quantities, the_quantity as _the_quantity
+from conftest import assert_slots, find_quantities, over, the_quantity as _the_quantity
 from nkcheck.extract import extract_documents
 from nkcheck.extract.times import finder as time_finder
 from nkcheck.model import Period
@@ -225,9 +225,7 @@ NONCLAIMS = [
 
 @pytest.mark.parametrize("text,substring", params(NONCLAIMS))
 def test_not_a_quantity(text, substring):
-    i = text.index(substring)
-    j = i + len(substring)
-    hits = [q for q in quantities(text) if q.start < j and i < q.end]
+    hits = over(quantities(text), text, substring)
     assert hits == [], f"{substring!r} was taken for a quantity: {hits}"
 
 
@@ -248,9 +246,7 @@ MIXED = [
 @pytest.mark.parametrize("text,nonclaim,claim,value", params(MIXED))
 def test_claim_survives_next_to_nonclaim(text, nonclaim, claim, value):
     found = quantities(text)
-    i = text.index(nonclaim)
-    j = i + len(nonclaim)
-    assert not [q for q in found if q.start < j and i < q.end]
+    assert not over(found, text, nonclaim)
     k = text.index(claim)
     hits = [q for q in found if q.start <= k < q.end]
     assert len(hits) == 1 and hits[0].low == value

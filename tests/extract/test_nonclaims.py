@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from nkcheck.extract.quantities import finder
-from nkcheck.extract.times import finder as time_finder
+from conftest import find_quantities, over
 
 
 def quantities(text):
-    blocked = [(t.start, t.end) for t in time_finder("de").find(text)]
-    return finder("de").find(text, blocked)
+    return find_quantities(text, "de")
 
 
 # (id, sentence, substring that must not be (part of) a quantity)
@@ -88,9 +86,7 @@ NONCLAIMS = [
 
 @pytest.mark.parametrize("text,substring", [pytest.param(c[1], c[2], id=c[0]) for c in NONCLAIMS])
 def test_not_a_quantity(text, substring):
-    i = text.index(substring)
-    j = i + len(substring)
-    hits = [q for q in quantities(text) if q.start < j and i < q.end]
+    hits = over(quantities(text), text, substring)
     assert hits == [], f"{substring!r} was taken for a quantity: {hits}"
 
 
@@ -107,9 +103,7 @@ MIXED = [
 @pytest.mark.parametrize("text,nonclaim,claim,value", [pytest.param(*c[1:], id=c[0]) for c in MIXED])
 def test_claim_survives_next_to_nonclaim(text, nonclaim, claim, value):
     found = quantities(text)
-    i = text.index(nonclaim)
-    j = i + len(nonclaim)
-    assert not [q for q in found if q.start < j and i < q.end]
+    assert not over(found, text, nonclaim)
     k = text.index(claim)
     hits = [q for q in found if q.start <= k < q.end]
     assert len(hits) == 1 and hits[0].low == value
