@@ -6,6 +6,7 @@ from typing import Optional
 
 from nkcheck import lang as langdata
 from nkcheck.model import Claim
+from nkcheck.normalize.objects import ancestors, taxonomy  # noqa: F401 (used by the rules)
 
 APPROX_TOLERANCE = 0.10   # "etwa 600" covers 540..660
 EXACT_TOLERANCE = 0.01    # rounding in an exact figure
@@ -13,26 +14,8 @@ UP_TO_REACH = 0.4         # "bis zu 250.000" is an estimate near 250.000: 150.00
 
 
 @lru_cache(maxsize=None)
-def taxonomy() -> dict:
-    return langdata.shared("objects")["objects"]
-
-
-@lru_cache(maxsize=None)
 def event_info() -> dict:
     return langdata.shared("events")["events"]
-
-
-@lru_cache(maxsize=None)
-def ancestors(obj: str) -> tuple[str, ...]:
-    """All broader objects of an object (killed -> killed_or_wounded, dead_or_missing)."""
-    out: list[str] = []
-    todo = list(taxonomy().get(obj, {}).get("broader", []))
-    while todo:
-        o = todo.pop(0)
-        if o not in out:
-            out.append(o)
-            todo += taxonomy().get(o, {}).get("broader", [])
-    return tuple(out)
 
 
 @lru_cache(maxsize=None)

@@ -70,3 +70,22 @@ class ObjectLexicon:
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> ObjectLexicon:
     return ObjectLexicon(lang)
+
+
+@lru_cache(maxsize=None)
+def taxonomy() -> dict:
+    """The language-independent object taxonomy (``lang/objects.yaml``)."""
+    return langdata.shared("objects")["objects"]
+
+
+@lru_cache(maxsize=None)
+def ancestors(obj: str) -> tuple[str, ...]:
+    """All broader objects of an object (killed -> killed_or_wounded, dead_or_missing)."""
+    out: list[str] = []
+    todo = list(taxonomy().get(obj, {}).get("broader", []))
+    while todo:
+        o = todo.pop(0)
+        if o not in out:
+            out.append(o)
+            todo += taxonomy().get(o, {}).get("broader", [])
+    return tuple(out)

@@ -1,0 +1,98 @@
+"""When the counted thing happened (the time expression in the figure's clause, else the one
+opening its sentence) and when the figure was stated (``as_of``: an update stamp, a live-blog
+entry's clock time, or the start of the event)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import timedelta
+from functools import lru_cache
+from typing import Optional
+
+from nkcheck import lang as langdata
+from nkcheck.extract.text import Sentence
+from nkcheck.model import Claim, Document, Quantity
+from nkcheck.normalize.dates import resolver
+
+
+class TimeFinder:
+    def __init__(self, lang: str):
+        self.dates = resolver(lang)
+        tdata = langdata.load(lang, "time")
+        self.stamp_re = re.compile(r"(?<![\w])(?:" + "|".join(tdata.get("stamp_cues", []) or ["(?!)"]) + r")(?![\w])",
+                                   re.IGNORECASE)
+        self.phase_start = [p.lower() for p in tdata.get("phase_start", [])]
+
+    @staticmethod
+    def expression(times, q: Quantity, clause: tuple[int, int], sent: Sentence):
+        """The time expression of a figure: in its clause (nearest), else the one that opens its sentence."""
+        t_clause = [t for t in times if clause[0] <= t.start < clause[1] and t.label != "clock"]
+        t_sent = [t for t in times if sent.start <= t.start < sent.end and t.label != "clock"]
+        if t_clause:
+            return min(t_clause, key=lambda t: abs(t.start - q.start))
+        if t_sent and t_sent[0].start < sent.clauses[0][1] and len(t_sent) == 1:
+            return t_sent[0]
+        return None
+
+    @staticmethod
+    def hint_times(claims: list[Claim], document: Document) -> None:
+        """A figure with no date of its own is about the weeks before its article appeared
+        (two months before a day-exact publication date, or the month before a publication
+        month). The hint only keeps apart figures from articles months or years apart; it
+        never makes a time conflict."""
+        base = document.published
+        if base is None:
+            return
+        start = base.start - timedelta(days=62 if base.granularity == "day" else 31)
+        hint = f"{start.isoformat()}/{base.end.isoformat()}"
+        for c in claims:
+            if c.time_start is None:
+                c.time_hint = hint
+
+    @staticmethod
+    def _clock(t) -> Optional[str]:
+        g = dict(t.groups)
+        try:
+            hour, minute = int(g.get("hour") or -1), int(g.get("minute") or 0)
+        except ValueError:
+            return None
+        return f"{hour:02d}:{minute:02d}" if 0 <= hour < 24 and 0 <= minute < 60 else None
+
+    def stamp(self, claims: list[Claim], text: str, times, document: Document, sents, starts) -> None:
+        """When each figure was stated (``as_of``): an update stamp ("Aktualisiert am 20.01.2024
+        um 18.25 Uhr", "Stand: 7. Februar 2024"), a live-blog entry ("13.07 Uhr: ..."), or a
+        phase of the event ("zu Beginn", "when the event began"). Figures stated at different
+        moments of a running count are updates, not conflicts."""
+        base = document.published
+        day = base.start.isoformat() if base is not None and base.granularity == "day" else ""
+        stamp_date, stamp_clock = "", ""
+        m = self.stamp_re.search(text, document.body_start)  # the article's first update stamp
+        for t in ([t for t in times if m.end() <= t.start <= m.end() + 40] if m else []):
+            if t.label == "clock":
+                stamp_clock = stamp_clock or (self._clock(t) or "")
+            elif not stamp_date:
+                p = self.dates.resolve(t, base)
+                if p is not None and p.granularity == "day":
+                    stamp_date = p.start.isoformat()
+        entries = []  # live-blog entries: a clock time opening a line
+        for t in times:
+            if t.label == "clock" and (t.start == 0 or text[text.rfind("\n", 0, t.start) + 1:t.start].strip(" #*") == ""):
+                clock = self._clock(t)
+                if clock:
+                    entries.append((t.start, clock))
+        for c in claims:
+            clock = next((k for pos, k in reversed(entries) if pos <= c.start), "") or stamp_clock
+            date_part = stamp_date or day
+            if clock:
+                c.as_of = f"{date_part}T{clock}" if date_part else f"T{clock}"
+            elif stamp_date:
+                c.as_of = stamp_date
+            si = bisect_right(starts, c.start) - 1
+            sent = text[sents[si].start:sents[si].end].lower() if si >= 0 else ""
+            if any(p in sent for p in self.phase_start):
+                c.phase = "start"
+
+
+@lru_cache(maxsize=None)
+def finder(lang: str) -> TimeFinder:
+    return TimeFinder(lang)
