@@ -427,41 +427,72 @@ def rules():
 @app.command(name="eval")
 def eval_(
     gold: Path = typer.Argument(..., help="Gold annotation (YAML: documents, claims, conflicts, agreements, traps)."),
-    docs: Path = typer.Argument(..., help="The folder with the gold's articles."),
+    docs: Path = typer.Argument(..., help="The folder with the gold's articles (or one article of it)."),
+    slots: bool = typer.Option(False, "--slots", help="Also print the accuracy of each slot (object, event, "
+                               "actor, place, time, as_of, source) over the gold claims found."),
     min_claim_recall: float = typer.Option(0.0, help="Exit 1 when claim recall is lower."),
     min_claim_precision: float = typer.Option(0.0, help="Exit 1 when claim precision is lower."),
     min_value_accuracy: float = typer.Option(0.0, help="Exit 1 when value accuracy is lower."),
     min_conflict_recall: float = typer.Option(0.0, help="Exit 1 when conflict recall is lower."),
+    min_pair_precision: float = typer.Option(0.0, help="Exit 1 when the share of right conflict pairs is lower."),
     max_trap_hits: int = typer.Option(-1, help="Exit 1 when more traps are hit (-1: no limit)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line only."),
+    max_items_ratio: float = typer.Option(-1.0, help="Exit 1 when the reviewer items exceed this many per gold "
+                                          "conflict (-1: no limit)."),
+    min_slot: List[str] = typer.Option([], "--min-slot", metavar="SLOT=F",
+                                       help="Exit 1 when a slot's accuracy is lower (repeatable): --min-slot object=0.9"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the summary line (and the slot lines) only."),
     no_trained: bool = NO_TRAINED,
 ):
     """Score this build against your own annotated story.
 
     Runs the check on DOCS and prints claim recall and precision, value accuracy, conflict
-    recall per kind, false conflicts and trap hits, then the misses. Example:
+    recall per kind, the share of right conflict pairs, trap hits and reviewer items (the
+    facts a reviewer reads), then the misses. Counted as ../shared/tools/score.py counts.
+    With --slots, one line per slot: "slot object 0.93 (120/129)". Examples:
 
-      nkcheck eval stories/flood/gold.yaml stories/flood/"""
+      nkcheck eval stories/flood/gold.yaml stories/flood/
+
+      nkcheck eval stories/flood/gold.yaml stories/flood/ --slots --min-slot place=0.9"""
     from nkcheck.evaluate import GoldError, evaluate, load_gold, render
+    from nkcheck.evaluate_slots import SLOTS, evaluate_slots, render_slots
     from nkcheck.report import jsonout
     from nkcheck.run import run_check
 
+    wanted: dict[str, float] = {}
+    for item in min_slot:
+        name, _, value = item.partition("=")
+        try:
+            if name not in SLOTS:
+                raise ValueError
+            wanted[name] = float(value)
+        except ValueError:
+            _err(f"--min-slot takes SLOT=F with SLOT one of {', '.join(SLOTS)}, not {item!r}")
+            raise typer.Exit(2)
     try:
         gold_data = load_gold(gold)
         run = run_check([str(docs)], use_trained=not no_trained)  # what `nkcheck check` finds, no cache
         for p in run.problems:
             _err(f"skipped {p.path}: {p.reason}")
-        ev = evaluate(gold_data, docs, jsonout.result_dict(run.documents, run.claims, run.shown, run.problems))
+        result = jsonout.result_dict(run.documents, run.claims, run.shown, run.problems)
+        folder = docs if docs.is_dir() else docs.parent
+        ev = evaluate(gold_data, folder, result)
+        scores = evaluate_slots(gold_data, folder, result) if (slots or wanted) else None
     except GoldError as exc:
         _err(str(exc))
         raise typer.Exit(2)
     typer.echo(ev.summary() if quiet else render(ev), nl=quiet)
+    if scores is not None:
+        typer.echo(render_slots(scores, show_misses=not quiet), nl=False)
+    ratio = ev.reviewer_items / ev.conflicts_total if ev.conflicts_total else 0.0
     short = [name for name, bad in (
         ("claim recall", ev.claim_recall < min_claim_recall),
         ("claim precision", ev.claim_precision < min_claim_precision),
         ("value accuracy", ev.value_accuracy < min_value_accuracy),
         ("conflict recall", ev.conflict_recall < min_conflict_recall),
-        ("trap hits", 0 <= max_trap_hits < len(ev.trap_hits))) if bad]
+        ("pair precision", ev.pair_precision < min_pair_precision),
+        ("trap hits", 0 <= max_trap_hits < len(ev.trap_hits)),
+        ("reviewer items", 0 <= max_items_ratio < ratio)) if bad]
+    short += [f"slot {name}" for name, f in wanted.items() if scores[name].accuracy < f]
     if short:
         _err("below threshold: " + ", ".join(short))
         raise typer.Exit(1)
