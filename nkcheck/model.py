@@ -150,11 +150,12 @@ class Claim:
     modality: str = "actual"
     line: int = 0
     noun: str = ""
+    counted: Optional[str] = None  # who the counted people are when the event names the measure (soldiers killed)
 
     JSON_FIELDS = ("id", "doc", "start", "end", "text", "low", "high", "approx", "object", "event",
                    "actor", "place", "time_start", "time_end", "source", "sentence")
     EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "as_of", "phase", "time_hint", "aggregate",
-                    "increment", "modality", "line", "noun")
+                    "increment", "modality", "line", "noun", "counted")
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

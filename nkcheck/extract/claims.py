@@ -1,6 +1,8 @@
 """Assemble claims from an annotated Doc: for every quantity, ask the slot finders
 (``extract/slots/``) what is counted, what happened, who did it, where, when, and who says so,
-then run the article-level passes (list context, places of the paragraph, stamps, crowds).
+then run the article-level passes that need more than one figure (a partitive takes what its
+antecedent counts, a figure in a list takes its neighbour's noun, a verbless headline takes the
+event of the same figure in the body), the places of paragraphs, stamps and crowds.
 
 Everything works on character offsets and the Doc attributes the components set; the language
 knowledge comes from the data files, through the slot finders.
@@ -8,7 +10,6 @@ knowledge comes from the data files, through the slot finders.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -21,9 +22,9 @@ from nkcheck.extract.slots import object as object_slot
 from nkcheck.extract.slots import place as place_slot
 from nkcheck.extract.slots import source as source_slot
 from nkcheck.extract.slots import time as time_slot
-from nkcheck.extract.text import sentences_of
+from nkcheck.extract.text import WORD_RE, sentences_of
 from nkcheck.model import Claim, Document, Mention
-from nkcheck.normalize.objects import lexicon
+from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 
 
 class ClaimBuilder:
@@ -38,13 +39,31 @@ class ClaimBuilder:
         self.time_finder = time_slot.finder(lang)
         self.dates = self.time_finder.dates
         self.aggregate_cues = [c.lower() for c in entity_finder().aggregate_cues(lang)]
-        self.person_objects = {o for o, i in self.objects.taxonomy.items() if i.get("role") == "person"}
+
+    def _modality(self, ev: Optional[str], modality: str) -> tuple[Optional[str], str]:
+        """The event in its modality; a capacity where the family has none is a forecast."""
+        if ev is None or modality == "actual":
+            return ev, modality
+        if modality == "capacity":
+            cap = self.events.variant(ev, "capacity")
+            if self.events.info.get(cap, {}).get("modality") == "capacity":
+                return cap, "capacity"
+            modality = "intended"
+        return self.events.variant(ev, "intended"), modality
 
     def build(self, doc: Doc, document: Document) -> list[Claim]:
         text = doc.text
+        self._text = text
         sents = sentences_of(doc)
         starts = [s.start for s in sents]
         mentions: list[Mention] = doc._.nk_mentions or []
+        demonyms = {m.start: m for m in mentions if m.role == "demonym"}
+        # the words that are names (places, people, countries) or part of a time expression
+        # ("in der Vorwoche") are never a counted noun
+        names = {m.start for m in mentions if m.role not in ("demonym", "adj")}
+        for t in doc._.nk_times or []:
+            names.update(t.start + w.start() for w in WORD_RE.finditer(t.text))
+        names = frozenset(names)
         cues = doc._.nk_cues or []
         # spans that hold who is cited; "Nordkorea sagte ... zu" opens with its actor, so a
         # cue that starts with the source itself only blocks the words after the name
@@ -52,26 +71,31 @@ class ClaimBuilder:
         times = [t for t in (doc._.nk_times or []) if t.label not in ("name",)]
         base = document.published
         sources = source_slot.SourceFinder(self.lang, cues, text, self.event_finder.hearsay)
-        claims: list[Claim] = []
+        # what each figure counts comes first: the article's frame is voted by its event words and
+        # by the events its counted things imply, and the frame decides what a weak word means
+        located = []
         for q in doc._.nk_quantities or []:
             si = bisect_right(starts, q.start) - 1
             if si < 0:
                 continue
             sent = sents[si]
             clause = sent.clause_of(q.start)
-            counted = self.object_finder.find(text, q, clause, sent.end)
-            ev = self.event_finder.find(sent, q, clause, text)
-            intended = self.event_finder.intended(text, clause, sent)
-            if ev and intended:
-                ev = self.events.intended_variant(ev)
+            located.append((q, si, sent, clause, self.object_finder.find(text, q, clause, sent.end, demonyms, names)))
+        frame = self.event_finder.frame(sents, text, [loc[4].object for loc in located])
+        claims: list[Claim] = []
+        partitive: set[str] = set()
+        self._where: dict[str, tuple] = {}  # claim id -> (quantity, sentence, clause): to pick events again
+        for q, si, sent, clause, counted in located:
+            ev = self.event_finder.find(sent, q, clause, text, counted.object, frame)
+            ev, modality = self._modality(ev, self.event_finder.modality(text, clause, sent))
             texpr = self.time_finder.expression(times, q, clause, sent)
-            period = self.dates.resolve(texpr, base, intended) if texpr else None
+            period = self.dates.resolve(texpr, base, modality != "actual") if texpr else None
             source, source_kind = sources.find(si, sent, q, clause)
             place = self.place_finder.find(mentions, q, clause, sent, cue_spans)
-            actor = self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans)
+            actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans)
             agg_span = text[sent.start:sent.end].lower()
             aggregate = any(c in agg_span for c in self.aggregate_cues)
-            claims.append(Claim(
+            claim = Claim(
                 id=f"{document.id}:{q.start}-{q.end}", doc=document.id, start=q.start, end=q.end,
                 text=q.text, low=q.low, high=q.high, approx=q.approx, bound=q.bound,
                 object=counted.object, event=ev, actor=actor, place=place,
@@ -80,9 +104,13 @@ class ClaimBuilder:
                 source=source, sentence=" ".join(text[sent.start:sent.end].split()),
                 hedge=q.hedge, unit=counted.unit, source_kind=source_kind,
                 time_text=texpr.text if texpr else "", aggregate=aggregate, increment=counted.increment,
-                modality="intended" if intended and not ev else "actual", line=document.line_of(q.start),
-                noun=counted.noun))
-        self._refine(claims, starts, text, mentions)
+                modality=modality, line=document.line_of(q.start), noun=counted.noun)
+            if counted.partitive:
+                partitive.add(claim.id)
+            claims.append(claim)
+            self._where[claim.id] = (q, sent, clause)
+        self._frame = frame
+        self._refine(claims, starts, text, mentions, partitive, document)
         self.place_finder.inherit(claims, mentions, cue_spans, text, document)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
         self.time_finder.hint_times(claims, document)
@@ -90,48 +118,111 @@ class ClaimBuilder:
                                        lambda ev: bool(self.events.info.get(ev or "", {}).get("local")))
         return claims
 
-    def _refine(self, claims: list[Claim], starts, text: str, mentions: list[Mention]) -> None:
-        """Article-level pass: objects from list context, events from objects, person roles."""
-        para_of = {}
-        for c in claims:
-            para_of[c.id] = text.rfind("\n\n", 0, c.start)
+    # -- article-level passes ---------------------------------------------------------------
+    def _refine(self, claims: list[Claim], starts, text: str, mentions: list[Mention], partitive: set[str],
+                document: Document) -> None:
+        """Objects from antecedents and list context, events from objects, generic people by
+        their event, verbless headlines from the body."""
+        lex = self.events
+        para_of = {c.id: text.rfind("\n\n", 0, c.start) for c in claims}
+        sent_of = {c.id: bisect_right(starts, c.start) - 1 for c in claims}
         prev_in_sent: dict[int, Claim] = {}
         for c in claims:
-            si = bisect_right(starts, c.start) - 1
-            p = prev_in_sent.get(si)
+            p = prev_in_sent.get(sent_of[c.id])
             if c.actor is None and p is not None and p.actor:
                 c.actor = p.actor  # "1000 nordkoreanische Pioniere und 5000 Bauarbeiter"
             if c.actor is None:
                 c.actor = self.actor_finder.recent(mentions, c.start)
-            prev_in_sent[si] = c
+            prev_in_sent[sent_of[c.id]] = c
+        for c in claims:
+            inf = lex.info.get(c.event or "", {})
+            if c.object is None and c.event and inf.get("object") and not c.noun:
+                c.object = inf["object"]  # "tausende weitere verletzt", "Zehntausende erwartet"
         prev: Optional[Claim] = None
         for c in claims:
+            took = False
+            if c.id in partitive and prev is not None and sent_of[c.id] - sent_of[prev.id] <= 1:
+                # "davon rund 1500", "211 davon", "of them 300": what the antecedent counts
+                took = c.object is None
+                c.object = c.object or prev.object
+                c.actor = c.actor or prev.actor
             anaphoric = not c.noun or self.objects.is_generic(c.noun)  # "8600 Maschinen" after "5600 Traktoren"
             if c.object is None and anaphoric and prev is not None and para_of[prev.id] == para_of[c.id]:
                 c.object = prev.object  # "Braunschweig rund 15.000 Teilnehmende, Dortmund 30.000"
-                c.event = c.event or prev.event
+                took = True
+            if took and prev is not None:
+                self._repick_event(c, prev)
             if c.object is not None or c.noun:
                 prev = c
-        frame = Counter(c.event for c in claims if c.event)
+        person = {o for o, i in self.objects.taxonomy.items() if i.get("role") == "person" and not i.get("measure")}
         for c in claims:
-            inf = self.events.info.get(c.event or "", {})
-            if c.object in self.person_objects and inf.get("object"):
-                fam = inf.get("family")
-                if fam == "casualty" or c.object in ("persons", "population") or \
-                        (fam in ("attend", "register") and c.object == "participants"):
-                    c.object = inf["object"]
-            if c.event is None and c.object in self.events.object_events:
-                c.event = self.events.object_events[c.object]
-            if c.event is None and c.object in ("persons",) and frame:
-                ev = frame.most_common(1)[0][0]
-                c.event = ev
-                obj = self.events.info.get(ev, {}).get("object")
-                if obj:
-                    c.object = obj
-            if c.object is None and c.event and self.events.info.get(c.event, {}).get("object") and not c.noun:
-                c.object = self.events.info[c.event]["object"]  # "tausende weitere verletzt"
-            if c.event and self.events.info.get(c.event, {}).get("modality") == "intended":
-                c.modality = "intended"
+            inf = lex.info.get(c.event or "", {})
+            target = inf.get("object")
+            measures = lex.families.get(inf.get("family") or "", {}).get("defines_measure")
+            if target and c.object in person and c.object != target and \
+                    (c.object == "persons" or measures) and target not in ancestors(c.object):
+                # soldiers killed are the killed, farmers who march are participants: the event
+                # names the measure, and who they were stays as ``counted``
+                c.counted, c.object = c.object, target
+            elif target and c.object and c.object in ancestors(target) and kind_of(c.object) in ("household", "thing"):
+                c.object = target  # buildings destroyed are the destroyed buildings
+            if (c.event is None or lex.counting(c.event)) and c.object in lex.object_events:
+                ev = lex.object_events[c.object]
+                c.event = ev if c.modality == "actual" else lex.variant(ev, c.modality)
+            elif (c.event is None or lex.counting(c.event)) and c.object == "persons" and self._frame and \
+                    lex.families.get(self._frame, {}).get("people_by_frame"):
+                # "Die Polizei bezifferte die Menge auf 100.000 Menschen" in a rally report: the crowd
+                ev = next((e for e, i in lex.info.items() if i.get("family") == self._frame and i.get("modality") == "actual"), None)
+                if ev:
+                    c.event = ev if c.modality == "actual" else lex.variant(ev, c.modality)
+                    obj = lex.info[ev].get("object") or lex.families[self._frame].get("people_object")
+                    if obj:
+                        c.counted, c.object = c.object, obj
+            if c.event and lex.info.get(c.event, {}).get("modality") in ("intended", "capacity"):
+                c.modality = lex.info[c.event]["modality"]
+        self._headline_events(claims, text, document)
+
+    def _repick_event(self, c: Claim, antecedent: Claim) -> None:
+        """A figure that took its object from the one before it takes its event again: its own
+        clause's event if it applies to that object, else the antecedent's."""
+        q, sent, clause = self._where[c.id]
+        ev = self.event_finder.find(sent, q, clause, sent_text := self._text, c.object, self._frame)
+        if ev is None or self.events.counting(ev):
+            ev, modality = antecedent.event, antecedent.modality
+        else:
+            ev, modality = self._modality(ev, self.event_finder.modality(sent_text, clause, sent))
+        c.event, c.modality = ev, modality
+
+    def _headline_events(self, claims: list[Claim], text: str, document: Document) -> None:
+        """A verbless headline ("NIS: 4700 Nordkoreaner tot oder verwundet" is not one, "UK: 4,000
+        North Korean troops in Kursk" is) takes the event and object of the same figure in the body."""
+        head_end = _headline_end(text, document)
+        if head_end <= document.body_start:
+            return
+        body = [c for c in claims if c.start >= head_end]
+        for c in claims:
+            if c.start >= head_end or (c.event and not self.events.counting(c.event)):
+                continue
+            same = [b for b in body if b.low == c.low and b.high == c.high
+                    and (c.object is None or b.object == c.object) and b.event]
+            if same:
+                c.event = same[0].event
+                c.object = c.object or same[0].object
+                c.modality = same[0].modality
+
+
+def _headline_end(text: str, document: Document) -> int:
+    """Where the headline ends: the end of a leading '# ...' line, else of the first line when it
+    is the document's title; the body start when there is no headline."""
+    i = document.body_start
+    while i < len(text) and text[i] in "\r\n \t":
+        i += 1
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    line = text[i:end].strip()
+    if line.startswith("#") or (document.title and line == document.title.strip()):
+        return end
+    return document.body_start
 
 
 @lru_cache(maxsize=None)

@@ -21,8 +21,11 @@ SCHEMA: dict[str, set[str]] = {
                 "thousand", "tens_joiner", "standalone_excluded", "scales", "fractions", "vague",
                 "vague_quantifiers", "ordinal_preceders", "examples"},
     "hedges": {"prefix", "suffix", "ranges", "examples"},
-    "objects": {"nouns", "modifiers", "generic_count_nouns", "groups", "examples"},
-    "events": {"words", "intended_markers", "hearsay", "examples"},
+    "objects": {"nouns", "units", "money_kinds", "measure_before", "partitive", "member_nouns", "stop_words",
+                "rates", "modifiers",
+                "generic_count_nouns", "groups", "examples"},
+    "events": {"words", "phrases", "intended_markers", "capacity_markers", "hearsay", "hazards", "future_auxiliaries",
+               "perfect_auxiliaries", "report_modals", "report_infinitives", "weak_words", "noun_forms", "frame_words", "examples"},
     "attribution": {"patterns", "not_sources", "kinds", "reported_speech", "examples"},
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
              "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",
@@ -32,7 +35,7 @@ SCHEMA: dict[str, set[str]] = {
 }
 SHARED_SCHEMA: dict[str, set[str]] = {
     "objects": {"objects"},
-    "events": {"events", "combinations", "object_events"},
+    "events": {"families", "events", "combinations", "object_events"},
     "entities": {"entities", "aggregate_cues"},
 }
 

@@ -25,6 +25,14 @@ class ObjectLexicon:
         self.modifiers = {str(m).lower(): obj for obj, ms in d.get("modifiers", {}).items() for m in ms}
         self.generic = {str(w).lower() for w in d.get("generic_count_nouns", [])}
         self.taxonomy = langdata.shared("objects")["objects"]
+        self.units = {str(k).lower(): (v["object"], v["unit"]) for k, v in (d.get("units") or {}).items()}
+        self.money_stems = {str(w).lower(): obj for obj, ws in (d.get("money_kinds") or {}).items() for w in ws}
+        self.measure_before = {str(k).lower(): v for k, v in (d.get("measure_before") or {}).items()}
+        self.member_nouns = {str(w).lower() for w in d.get("member_nouns") or []}
+        self.stop_words = {str(w).lower() for w in d.get("stop_words") or []}
+        self.rates = sorted(((str(p).lower(), u) for u, ps in (d.get("rates") or {}).items() for p in ps),
+                            key=lambda x: -len(x[0]))
+        self.partitive = sorted((str(p).lower() for p in d.get("partitive") or []), key=len, reverse=True)
 
     def _candidates(self, word: str) -> list[str]:
         w = word.lower().replace("-", "").replace("\u00ad", "")
@@ -60,6 +68,16 @@ class ObjectLexicon:
                 return self.modifiers[head_mod]
         return best
 
+    def money_kind(self, noun: str) -> Optional[str]:
+        """What money a noun says it is: damage, aid, cost ("Sachschaden", "Soforthilfe")."""
+        for c in self._candidates(noun):
+            if c in self.money_stems:
+                return self.money_stems[c]
+            for i in range(1, len(c) - 3):
+                if c[i:] in self.money_stems:
+                    return self.money_stems[c[i:]]
+        return None
+
     def is_generic(self, noun: str) -> bool:
         return any(c in self.generic for c in self._candidates(noun))
 
@@ -76,6 +94,26 @@ def lexicon(lang: str) -> ObjectLexicon:
 def taxonomy() -> dict:
     """The language-independent object taxonomy (``lang/objects.yaml``)."""
     return langdata.shared("objects")["objects"]
+
+
+@lru_cache(maxsize=None)
+def kind_of(obj: Optional[str]) -> Optional[str]:
+    """What sort of thing an object is (person, vehicle, money, measure, incident, household,
+    place, thing): the events that can happen to it depend on it."""
+    if obj is None:
+        return None
+    info = taxonomy().get(obj, {})
+    if info.get("role") == "person":
+        return "person"
+    if info.get("unit") == "currency":
+        return "money"
+    if info.get("unit"):
+        return "measure"
+    if info.get("kind"):
+        return info["kind"]
+    if obj == "vehicles" or "vehicles" in ancestors(obj):
+        return "vehicle"
+    return "thing"
 
 
 @lru_cache(maxsize=None)

@@ -367,7 +367,7 @@ CLAIMS = [
      "40", dict(low=40, high=40, event="killed", time_start="2024-12-01", time_end="2024-12-31")),
     ("military-aid-pledged",
      "The United States pledged 2.5bn dollars in military aid.",
-     "2.5bn", dict(low=2500000000, object="money", event="pledged")),
+     "2.5bn", dict(low=2500000000, object="aid", event="pay_pledged", unit="USD")),
 ]
 
 

@@ -1,6 +1,21 @@
-"""The counted object of a figure: the noun after it (adjectives skipped, compounds by their
-head), two nouns joined by "oder"/"und" as their common whole, or a known noun before it in the
-clause when the figure has none ("Braunschweig rund 15.000 Teilnehmende, Dortmund 30.000")."""
+"""The counted object of a figure: what it counts or measures.
+
+In this order:
+1. a unit right after the figure, or a currency sign right before it ("5 Millionen Euro",
+   "$1.5 billion", "500 Millimeter", "30 %"): a measure with its unit; money takes what it is
+   from the noun that states it ("Schaden auf zwei Millionen Euro" is damage, "Soforthilfe von
+   5 Millionen Euro" aid);
+2. a measure named before the figure ("ein Beben der Stärke 7,8": a magnitude);
+3. the noun after the figure (adjectives skipped, compounds by their head): a known counted thing,
+   a demonym ("3000 Nordkoreaner", "North Koreans": people, and the country is their actor), or
+   a list of nouns ("Gefallene, Verwundete und Vermisste") as their common whole; a person noun
+   the taxonomy does not know stays what it is;
+4. "N of the X" in English ("3,000 of the 11,000 soldiers");
+5. a partitive before the figure ("davon 1500", "darunter", "unter ihnen", "of them"): the figure
+   counts what the figure before it counts (the builder fills it in);
+6. with no noun of its own (or only a generic one: "Zahl", "number"), a known noun before it in
+   its clause ("die Zahl der Toten stieg auf 205").
+"""
 from __future__ import annotations
 
 import re
@@ -8,13 +23,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from nkcheck import lang as langdata
 from nkcheck.extract.text import WORD_RE
-from nkcheck.model import Quantity
+from nkcheck.model import Mention, Quantity
 from nkcheck.normalize.objects import ancestors, lexicon
 
 # Words before the counted noun that make the figure a new batch, not the earlier total.
 INCREMENT_WORDS = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "neue", "neuen",
-                   "additional", "more", "further", "another", "new"}
+                   "additional", "more", "further", "another", "new", "extra"}
+LIST_JOINERS = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.|and|or|as well as)\s+", re.IGNORECASE)
+CURRENCY_SIGNS = ("€", "$", "£", "US$")
 
 
 @dataclass
@@ -24,76 +42,224 @@ class CountedObject:
     noun_end: int
     unit: str
     increment: bool
+    partitive: bool = False
+    demonym: Optional[str] = None  # the country a demonym as the counted noun names
 
 
 class ObjectFinder:
     def __init__(self, lang: str):
         self.lang = lang
         self.objects = lexicon(lang)
+        counts = "|".join(re.escape(w) for w in sorted(self.objects.generic, key=len, reverse=True))
+        # "die Zahl der Betroffenen", "the number of dead": a count noun and what it counts
+        self.count_of = re.compile(rf"(?i:\b(?:{counts})\b)\s+(?i:der|des|von|of|of the)\s+(?:[a-zäöüß]+\s+)?([\wäöüÄÖÜß-]+)")
+        hedges = langdata.load(lang, "hedges")
+        # hedges written after the figure ("25.000 plus X", "5000 und mehr") come before its noun
+        self.suffix_hedge = re.compile(
+            r"\s*(?:" + "|".join(re.escape(h["phrase"]) for h in hedges.get("suffix") or []) + r")(?![\w])",
+            re.IGNORECASE) if hedges.get("suffix") else None
 
-    def noun_after(self, text: str, q: Quantity, limit: int) -> tuple[str, list[str]]:
-        """The counted noun after a number, skipping adjectives; and the words skipped."""
+    # -- pieces ---------------------------------------------------------------------------
+    def noun_after(self, text: str, q: Quantity, limit: int, names: frozenset = frozenset()) -> tuple[str, int, list[str]]:
+        """The counted noun after a number, skipping adjectives and a hedge after it: (noun, its
+        start, words skipped). A name (a place, a person) is never the counted noun."""
         skipped: list[str] = []
-        for m in WORD_RE.finditer(text, q.end, limit):
+        start = q.end
+        if self.suffix_hedge is not None:
+            h = self.suffix_hedge.match(text, start, limit)
+            start = h.end() if h else start
+        for m in WORD_RE.finditer(text, start, limit):
             w = m.group(0)
+            if m.start() in names:
+                break
             if m.start() == q.end and w.startswith("-"):  # "350-Meter-Bannmeile"
-                return w.strip("-").split("-")[0], skipped
-            if not w[0].isalnum() and w not in ("%", "€", "$"):
+                return w.strip("-").split("-")[0], m.start() + 1, skipped
+            if not w[0].isalnum() and w not in ("%", "€", "$", "£"):
                 if w in ("„", "“", '"', "-"):
                     continue
                 break
-            if w in ("%", "€", "$"):
-                return w, skipped
+            if w in ("%", "€", "$", "£"):
+                return w, m.start(), skipped
             if self.lang == "de":
                 if w[0].isupper():
-                    return w, skipped
+                    return w, m.start(), skipped
+                if w.lower() in self.objects.stop_words:
+                    # "1.000 bereits in Russland": the counted noun comes before a preposition,
+                    # unless the phrase is an attribute: "11 000 im Gebiet Kursk stationierten Soldaten"
+                    attr = re.match(r"(?:\s+[\wäöüÄÖÜß.-]+){1,5}?\s+[a-zäöüß]+(?:en|ern|er|e)\s+([A-ZÄÖÜ][\wäöüß-]*)",
+                                    text[m.end():limit])
+                    if attr and self.objects.lookup(attr.group(1)):
+                        return attr.group(1), m.end() + attr.start(1), skipped
+                    break
                 skipped.append(w.lower())
                 if len(skipped) > 4:
                     break
             else:
+                if w.lower() in self.objects.stop_words:
+                    break  # "205 as more troops are sent": the troops are not the toll
+                if self.objects.lookup(w) or w.lower() in self.objects.units:
+                    return w, m.start(), skipped
                 skipped.append(w.lower())
-                if self.objects.lookup(w):
-                    return w, skipped[:-1]
-                if len(skipped) > 3 or w.lower() in ("of", "and", "or", "at", "in", "on"):
+                if len(skipped) > 3 or w.lower() in ("of", "and", "or", "at", "in", "on", "to", "from", "by"):
                     break
-        return "", skipped
+        return "", q.end, skipped
 
-    def coordinated(self, text: str, pos: int, limit: int, obj: str) -> str:
-        """'150 Tote oder Vermisste': two nouns joined by oder/und count their common whole."""
-        m = re.match(r"\s+(?:oder|und|bzw\.|or|and)\s+([\wäöüÄÖÜß-]+)", text[pos:limit])
-        if not m:
+    def listed(self, text: str, pos: int, limit: int, obj: str) -> str:
+        """'150 Tote oder Vermisste', 'Gefallene, Verwundete und Vermisste': nouns joined by commas,
+        und, oder count their common whole (the nearest object all of them are part of)."""
+        objs = [obj]
+        while len(objs) < 5:
+            m = LIST_JOINERS.match(text, pos, limit)
+            if not m:
+                break
+            w = re.match(r"[\wäöüÄÖÜß-]+", text[m.end():limit])
+            other = self.objects.lookup(w.group(0)) if w else None
+            if not other:
+                break
+            objs.append(other)
+            pos = m.end() + len(w.group(0))
+        objs = list(dict.fromkeys(objs))
+        if len(objs) == 1:
             return obj
-        other = self.objects.lookup(m.group(1))
-        if not other or other == obj:
-            return obj
-        common = [a for a in ancestors(obj) if a in ancestors(other)]
+        lines = [(o,) + ancestors(o) for o in objs]
+        common = [a for a in lines[0] if all(a in line for line in lines[1:])]
         return common[0] if common else obj
 
-    def noun_before(self, text: str, start: int, clause_start: int) -> str:
-        words = [m.group(0) for m in WORD_RE.finditer(text, clause_start, start)]
-        for w in reversed(words):
-            if w[0].isalnum() and (self.objects.lookup(w) or self.objects.is_generic(w)):
+    def noun_before(self, text: str, start: int, clause_start: int, names: frozenset = frozenset()) -> str:
+        """The nearest known counted noun before the figure in its clause ("die Zahl der Toten
+        stieg auf 205"), a generic one ("Zahl") only when there is none; nouns joined by und/oder
+        before it count their common whole ("the number of dead and missing to 400")."""
+        found = [m for m in WORD_RE.finditer(text, clause_start, start)
+                 if m.start() not in names and m.group(0)[0].isalnum()]
+        generic = ""
+        for k in range(len(found) - 1, -1, -1):
+            w = found[k].group(0)
+            obj = self.objects.lookup(w)
+            if obj:
+                if k >= 2 and found[k - 1].group(0).lower() in ("und", "oder", "and", "or") and \
+                        self.objects.lookup(found[k - 2].group(0)):
+                    first = found[k - 2]
+                    whole = self.listed(text, first.end(), found[k].end(), self.objects.lookup(first.group(0)))
+                    if whole != self.objects.lookup(first.group(0)):
+                        return whole
                 return w
-        return ""
+            if not generic and self.objects.is_generic(w):
+                generic = w
+        return generic
 
-    def find(self, text: str, q: Quantity, clause: tuple[int, int], sent_end: int) -> CountedObject:
-        noun, skipped = self.noun_after(text, q, sent_end)
-        noun_end = text.find(noun, q.end) + len(noun) if noun else q.end
-        obj = self.objects.lookup(noun) if noun else None
-        if obj:
-            obj = self.coordinated(text, noun_end, sent_end, obj)
-        unit = q.unit
-        if obj and self.objects.info(obj).get("unit"):
-            unit = unit or noun
-        if not noun or (obj is None and self.objects.is_generic(noun)):
-            before = self.noun_before(text, q.start, clause[0])
-            if before:
-                obj = self.objects.lookup(before) or obj
-                noun = noun or before
-        if q.unit == "%":
-            obj = "percent"
+    def unit_of(self, text: str, q: Quantity, noun: str) -> Optional[tuple[str, str]]:
+        """(object, unit) of a unit after the figure or a currency sign right before it."""
+        if noun and noun.lower() in self.objects.units:
+            return self.objects.units[noun.lower()]
+        before = text[max(0, q.start - 4):q.start].rstrip()
+        for sign in CURRENCY_SIGNS:
+            if before.endswith(sign):
+                return self.objects.units.get(sign[-1], ("money", "USD"))
+        return None
+
+    def money_kind(self, text: str, clause: tuple[int, int], q: Quantity) -> str:
+        """What money the figure is, by the nouns of its clause nearest to it."""
+        cands = []
+        for m in WORD_RE.finditer(text, clause[0], clause[1]):
+            if m.start() < q.end and m.end() > q.start:
+                continue
+            kind = self.objects.money_kind(m.group(0)) if m.group(0)[:1].isalpha() else None
+            if kind:
+                cands.append((abs(m.start() - q.start), kind))
+        return min(cands)[1] if cands else "money"
+
+    def rate_after(self, text: str, pos: int, limit: int) -> Optional[tuple[str, str]]:
+        """(unit, words) of a rate right after the figure: "a day", "pro Tag", "täglich", "per week"."""
+        m = re.match(r"\s*(?:,\s*)?([\wäöüß ]{2,20}?)(?=[\s,.;:)]|$)", text[pos:limit])
+        if not m:
+            return None
+        words = m.group(1).lower().strip()
+        for phrase, unit in self.objects.rates:
+            if words == phrase or words.startswith(phrase + " "):
+                return unit, phrase
+        return None
+
+    def measure_before(self, text: str, q: Quantity, clause_start: int) -> Optional[str]:
+        words = [w.lower() for w in re.findall(r"[\wäöüÄÖÜß]+", text[max(clause_start, q.start - 40):q.start])]
+        for w in words[-6:]:
+            if w in self.objects.measure_before:
+                return self.objects.measure_before[w]
+        return None
+
+    def is_partitive(self, text: str, q: Quantity, clause_start: int) -> bool:
+        """'davon rund 1500', 'darunter 600 Tote', '211 davon', 'of them 300', 'among them'."""
+        before = " ".join(re.findall(r"[\wäöüß]+", text[max(clause_start, q.start - 30):q.start].lower()))
+        after = " ".join(re.findall(r"[\wäöüß]+", text[q.end:q.end + 20].lower()))
+        return any(before.endswith(p) or re.search(rf"\b{re.escape(p)}\s+\w+$", before) for p in self.objects.partitive) \
+            or any(after.startswith(p) for p in self.objects.partitive)
+
+    # -- the slot -------------------------------------------------------------------------
+    def find(self, text: str, q: Quantity, clause: tuple[int, int], sent_end: int,
+             demonyms: Optional[dict[int, Mention]] = None, names: frozenset = frozenset()) -> CountedObject:
+        noun, noun_start, skipped = self.noun_after(text, q, sent_end, names)
+        noun_end = noun_start + len(noun) if noun else q.end
         increment = any(w in INCREMENT_WORDS for w in skipped)
-        return CountedObject(obj, noun, noun_end, unit, increment)
+        unit = self.unit_of(text, q, noun)
+        if unit is not None:
+            obj, code = unit
+            if obj == "money":
+                obj = self.money_kind(text, clause, q)
+            return CountedObject(obj, noun, noun_end, code, increment)
+        if q.unit == "%":
+            return CountedObject("percent", noun, noun_end, "%", increment)
+        measure = self.measure_before(text, q, clause[0])
+        if measure:
+            return CountedObject(measure, noun, noun_end, measure, increment)
+        demonym = (demonyms or {}).get(noun_start) if noun else None
+        if noun and noun.lower() in self.objects.member_nouns:
+            # "1.500 Angehörige von Spezialeinheiten", "members of the special forces"
+            for nxt in list(re.finditer(r"[\wäöüÄÖÜß-]+", text[noun_end:min(sent_end, noun_end + 60)]))[:4]:
+                at = noun_end + nxt.start()
+                if self.objects.lookup(nxt.group(0)) or (demonyms or {}).get(at):
+                    noun_start, noun = at, nxt.group(0)
+                    noun_end = noun_start + len(noun)
+                    demonym = (demonyms or {}).get(noun_start)
+                    break
+        rate = self.rate_after(text, q.end, sent_end)
+        obj = self.objects.lookup(noun) if noun else None
+        if demonym is not None:
+            obj = "persons"
+        elif obj:
+            obj = self.listed(text, noun_end, sent_end, obj)
+        if self.lang == "en" and obj is None:
+            of = re.match(r"\s+of\s+(?:the|these|those|its|their|an estimated|some)?\s*(?:[\d.,]+\s+)?"
+                          r"((?:[A-Za-z-]+\s+){0,3})", text[q.end:sent_end] + " ")
+            for w in (of.group(1).split() if of else []):
+                if w.lower() in self.objects.stop_words:
+                    break
+                if self.objects.lookup(w):
+                    noun, obj = w, self.objects.lookup(w)
+                    break
+        if rate and (obj in (None, "duration") or noun.lower() in rate[1]):
+            # "1,200 a day", "300 pro Tag": a rate of what the clause counts before it
+            before = self.noun_before(text, q.start, clause[0], names)
+            obj = self.objects.lookup(before) if before else None
+            noun = before
+            return CountedObject(obj, noun, noun_end, f"per {rate[0]}", increment)
+        partitive = obj is None and self.is_partitive(text, q, clause[0])
+        if not partitive and (not noun or (obj is None and self.objects.is_generic(noun))):
+            before = self.noun_before(text, q.start, clause[0], names)
+            known = before if before in self.objects.taxonomy else self.objects.lookup(before) if before else None
+            if known:
+                obj = known
+            noun = noun or before
+        elif obj == "persons":
+            # "die Zahl der Betroffenen auf 23 Millionen Menschen": the measure named by a count
+            # noun before wins over the people after it
+            m = self.count_of.search(text, clause[0], q.start)
+            known = self.objects.lookup(m.group(1)) if m else None
+            if known and known != "persons":
+                obj = known
+        unit_code = q.unit
+        if obj and self.objects.info(obj).get("unit"):
+            unit_code = unit_code or str(self.objects.info(obj)["unit"])
+        return CountedObject(obj, noun, noun_end, unit_code, increment, partitive,
+                             demonym.entity if demonym is not None else None)
 
 
 @lru_cache(maxsize=None)
