@@ -45,11 +45,22 @@ class AttributionFinder:
         d = langdata.load(lang, "attribution")
         np = NP_DE if lang == "de" else NP_EN
         # a cue word may open the sentence: "Laut Polizei …", "Wie die Polizei mitteilte …"
-        self.patterns = [re.compile(_capitalisable(p).replace("{NP}", np).replace("{NAME}", NAME))
-                         for p in d["patterns"]]
+        fill = lambda p: re.compile(_capitalisable(p).replace("{NP}", np).replace("{NAME}", NAME))  # noqa: E731
+        # (pattern, needs a source-like phrase): a cue word names a source whatever follows it
+        # ("laut X"); a reporting verb next to a noun phrase only when the phrase names one
+        # ("bezifferte die Polizei", not "bezifferte die Wahrscheinlichkeit")
+        self.patterns = [(fill(p), False) for p in d["patterns"]] + \
+                        [(fill(p), True) for p in d.get("verb_patterns", [])]
+        self.lang = lang
         self.not_sources = {w.lower() for w in d.get("not_sources", [])}
         self.kinds = {k: [w.lower() for w in v] for k, v in d.get("kinds", {}).items()}
         self.reported = {w.lower() for w in d.get("reported_speech", [])}
+        self.reporting_verbs = {w.lower() for w in d.get("reporting_verbs", [])}
+        self.auxiliaries = {w.lower() for w in d.get("finite_auxiliaries", [])}
+        self.source_words = [w.lower() for w in d.get("source_words", [])]
+        self.frames = [re.compile(f, re.IGNORECASE) for f in d.get("reporting_frames", [])]
+        self.breakers = {w.lower() for w in d.get("clause_breakers", [])}
+        self.anaphora = sorted((w.lower() for w in d.get("anaphora", [])), key=len, reverse=True)
         self.objects = objects.lexicon(lang)
 
     def _counted_thing(self, word: str) -> bool:
@@ -58,7 +69,7 @@ class AttributionFinder:
 
     def find(self, text: str) -> list[Cue]:
         out: list[Cue] = []
-        for rx in self.patterns:
+        for rx, strict in self.patterns:
             for m in rx.finditer(text):
                 group = "src" if "src" in rx.groupindex else "ksrc"
                 src = m.group(group)
@@ -73,7 +84,8 @@ class AttributionFinder:
                 if (not words or words[-1].lower() in self.not_sources
                         or words[0].lower() in self.not_sources or len(src.strip()) < 2
                         or self._counted_thing(words[-1])
-                        or (group == "ksrc" and self.kind_of(src) is None)):
+                        or (group == "ksrc" and self.kind_of(src) is None)
+                        or (strict and not self.is_source_like(src))):
                     continue
                 if any(c.src_start < e0 and s0 < c.src_end for c in out):
                     continue
@@ -85,13 +97,43 @@ class AttributionFinder:
         """The kind of source (police, organisers, authorities ...) by its words."""
         if not source:
             return None
-        s = source.lower()
-        words = re.findall(r"[\wäöüß]+", s)
+        words = re.findall(r"[\wäöüß]+", source.lower())
+        joined = " " + " ".join(words) + " "
         for kind, stems in self.kinds.items():
-            for w in words:
-                if any(w == st or w.startswith(st) or w.endswith(st) for st in stems):
+            for st in stems:
+                if " " in st:
+                    if f" {st} " in joined:
+                        return kind
+                elif len(st) <= 3:  # "un", "who", "ap": whole words only
+                    if st in words:
+                        return kind
+                elif any(w == st or w.startswith(st) or w.endswith(st) for w in words):
                     return kind
         return None
+
+    def is_source_like(self, phrase: str) -> bool:
+        """Whether a noun phrase names who could give a figure: a kind of source (police,
+        authorities ...), a title or role (Präsident, spokesman), a known person, institution or
+        country, an acronym (NIS, AFAD), or a name of two capitalised words ("Fuat Oktay")."""
+        if self.kind_of(phrase):
+            return True
+        words = re.findall(r"[\wäöüß]+", phrase.lower())
+        joined = f" {' '.join(words)} "
+        for sw in self.source_words:
+            if (" " in sw or len(sw) <= 3) and f" {sw} " in joined:
+                return True
+            if " " not in sw and len(sw) > 3 and any(w == sw or w.startswith(sw) or w.endswith(sw) for w in words):
+                return True
+        if re.search(r"\b[A-Z]{2,8}\b", phrase):
+            return True
+        from nkcheck.extract.entities import finder as entity_finder
+        if any(m.type in ("person", "org", "country") for m in entity_finder().find(phrase)):
+            return True
+        caps = [w for w in re.findall(r"[\wÄÖÜäöüß'’-]+", phrase) if w[:1].isupper()]
+        if self.lang == "en":
+            return bool(caps)
+        names = [w for w in caps if self.objects.lookup(w) is None and not self.objects.is_generic(w)]
+        return len(names) >= 2
 
     def is_reported_speech(self, sentence: str) -> bool:
         return any(w in self.reported for w in re.findall(r"[\wäöüß]+", sentence.lower()))

@@ -70,7 +70,8 @@ class ClaimBuilder:
         cue_spans = [(c.src_end, c.end) if c.start == c.src_start else (c.start, c.end) for c in cues]
         times = [t for t in (doc._.nk_times or []) if t.label not in ("name",)]
         base = document.published
-        sources = source_slot.SourceFinder(self.lang, cues, text, self.event_finder.hearsay)
+        sources = source_slot.SourceFinder(self.lang, cues, text, self.event_finder.hearsay, mentions,
+                                           frozenset(self.events.months))
         # what each figure counts comes first: the article's frame is voted by its event words and
         # by the events its counted things imply, and the frame decides what a weak word means
         located = []
@@ -90,9 +91,9 @@ class ClaimBuilder:
             ev, modality = self._modality(ev, self.event_finder.modality(text, clause, sent))
             texpr = self.time_finder.expression(times, q, clause, sent)
             period = self.dates.resolve(texpr, base, modality != "actual") if texpr else None
-            source, source_kind = sources.find(si, sent, q, clause)
             place = self.place_finder.find(mentions, q, clause, sent, cue_spans)
             actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans)
+            source, source_kind = sources.find(si, sent, q, clause, actor)
             agg_span = text[sent.start:sent.end].lower()
             aggregate = any(c in agg_span for c in self.aggregate_cues)
             claim = Claim(
@@ -146,6 +147,8 @@ class ClaimBuilder:
                 took = c.object is None
                 c.object = c.object or prev.object
                 c.actor = c.actor or prev.actor
+                c.source = c.source or prev.source  # part of a figure is said by whoever gave the figure
+                c.source_kind = c.source_kind or prev.source_kind
             anaphoric = not c.noun or self.objects.is_generic(c.noun)  # "8600 Maschinen" after "5600 Traktoren"
             if c.object is None and anaphoric and prev is not None and para_of[prev.id] == para_of[c.id]:
                 c.object = prev.object  # "Braunschweig rund 15.000 Teilnehmende, Dortmund 30.000"

@@ -36,7 +36,7 @@ class EntityFinder:
                 self.adjectives.append((a, eid))
         self.name_re = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
-            + r")(?![\w])")
+            + r")(?![\w])(?!-[A-Za-zÄÖÜäöüß])")
         # adjectives inflect: nordkoreanisch-e/-en/-er/-es; city adjectives are fixed (Hamburger)
         self.adj_re = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in sorted(self.adjectives, key=lambda x: -len(x[0])))
