@@ -20,7 +20,7 @@ from typing import Optional
 
 from nkcheck import __version__
 from nkcheck.atomic import atomic_write_text as write_atomic
-from nkcheck.model import Claim, Document, Period
+from nkcheck.model import Claim, Document, Period, Setting
 
 log = logging.getLogger("nkcheck")
 
@@ -93,6 +93,7 @@ class ClaimCache:
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
             doc.published, doc.published_source = _period(entry["published"]), entry["published_source"]
+            doc.setting = Setting(**entry.get("setting", {}))
             claims = [Claim.from_json(c) for c in entry["claims"]]
             self.hits += 1
             return claims, path
@@ -105,7 +106,7 @@ class ClaimCache:
 
     def store(self, path: Path, doc: Document, claims: list[Claim]) -> None:
         entry = {"published": _period_json(doc.published), "published_source": doc.published_source,
-                 "claims": [c.to_json() for c in claims]}
+                 "setting": doc.setting.to_json(), "claims": [c.to_json() for c in claims]}
         try:
             self._ensure_dir()
             write_atomic(path, json.dumps(entry, ensure_ascii=False))

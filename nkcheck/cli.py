@@ -277,7 +277,7 @@ def _markdown(run) -> str:
     from nkcheck.report import extras, markdown
 
     documents, claims = run.view()
-    return extras.with_sections(markdown.render(documents, claims, run.shown, run.problems), run)
+    return extras.with_sections(markdown.render(documents, claims, run.shown, run.problems, run.facts_in_view(claims)), run)
 
 
 @app.command()
@@ -473,7 +473,7 @@ def eval_(
         run = run_check([str(docs)], use_trained=not no_trained)  # what `nkcheck check` finds, no cache
         for p in run.problems:
             _err(f"skipped {p.path}: {p.reason}")
-        result = jsonout.result_dict(run.documents, run.claims, run.shown, run.problems)
+        result = jsonout.result_dict(run.documents, run.claims, run.shown, run.problems, facts=run.facts)
         folder = docs if docs.is_dir() else docs.parent
         ev = evaluate(gold_data, folder, result)
         scores = evaluate_slots(gold_data, folder, result) if (slots or wanted) else None

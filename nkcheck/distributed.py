@@ -36,7 +36,9 @@ import pandas as pd
 
 from nkcheck.extract import ExtractResult, _extract_one  # first: nkcheck.articles imports it
 from nkcheck.articles import ArticleError, InputProblem, article_from_text, discover, load_manifest, read_article
-from nkcheck.compare.engine import block_key, compare_block, finish
+from nkcheck.compare.engine import Comparison, block_key, compare_block, finish
+from nkcheck.compare.facts import Group
+from nkcheck.compare.rules import Context
 from nkcheck.model import Claim, Document, Finding
 
 LIST_SUFFIXES = (".jsonl", ".parquet")
@@ -160,8 +162,15 @@ def _compare_partition(df: pd.DataFrame) -> pd.DataFrame:
     blocks: dict[str, list[Claim]] = {}
     for c in claims:
         blocks.setdefault(_block_name(c), []).append(c)
-    found = [json.dumps(f.to_json()) for k in sorted(blocks) for f in compare_block(blocks[k], published)]
+    found = []
+    for k in sorted(blocks):
+        findings, groups = compare_block(blocks[k], published, ctx=_CONTEXT.get("ctx"))
+        found += [json.dumps({"finding": f.to_json()}) for f in findings]
+        found += [json.dumps({"group": {"key": g.key, "claims": [c.id for c in g.claims]}}) for g in groups]
     return pd.DataFrame({"finding": pd.Series(found, dtype="object")})
+
+
+_CONTEXT: dict = {}
 
 
 def _block_name(c: Claim) -> str:
@@ -175,24 +184,29 @@ def _with_block(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def compare_ledger(ledger: str, npartitions: Optional[int] = None) -> list[Finding]:
-    """The findings for a claims ledger, compared block by block after a shuffle by key."""
+def compare_ledger(ledger: str, npartitions: Optional[int] = None, claims: Optional[list[Claim]] = None) -> Comparison:
+    """The findings and facts for a claims ledger, compared block by block after a shuffle by key."""
     ddf = dd.read_parquet(ledger)
     ddf = ddf.assign(block_seq=ddf["seq"] * 1_000_000 + ddf["pos"])  # claim order within a block
     meta = _with_block(_frame([]).assign(block_seq=pd.Series(dtype="int64")))
     keyed = ddf.map_partitions(_with_block, meta=meta)
     shuffled = keyed.shuffle("block", npartitions=npartitions or ddf.npartitions)
     out = shuffled.map_partitions(_compare_partition, meta=pd.DataFrame({"finding": pd.Series(dtype="object")}))
-    findings = []
+    findings, groups = [], []
+    by_id = {c.id: c for c in claims or claims_from_frame(ddf.compute())}
     for text in out["finding"].compute():
         d = json.loads(text)
-        findings.append(Finding(**d))
-    return finish(findings)
+        if "finding" in d:
+            findings.append(Finding(**d["finding"]))
+        else:
+            g = d["group"]
+            groups.append(Group(g["key"], [by_id[cid] for cid in g["claims"]]))
+    return finish(findings, groups)
 
 
 def check(sources: Iterable[str], published: Optional[str] = None, use_trained: bool = True,
           ledger: Optional[str] = None, npartitions: Optional[int] = None,
-          scheduler: Optional[str] = None) -> tuple[ExtractResult, list[Finding]]:
+          scheduler: Optional[str] = None, tolerances=None) -> tuple[ExtractResult, Comparison]:
     """Extract and compare on Dask; returns what ``extract_documents`` and ``compare`` would.
 
     ``ledger`` is the folder the claims are written to as Parquet (a temporary one when not
@@ -206,7 +220,7 @@ def check(sources: Iterable[str], published: Optional[str] = None, use_trained: 
     with tempfile.TemporaryDirectory(prefix="nkcheck-ledger-") as tmp, dask.config.set(config):
         ledger = ledger or str(Path(tmp) / "claims.parquet")
         if not items:
-            return result, []
+            return result, Comparison()
         Path(ledger).mkdir(parents=True, exist_ok=True)
         for old in Path(ledger).glob("part.*.parquet"):
             old.unlink()  # a ledger is rewritten whole
@@ -222,5 +236,8 @@ def check(sources: Iterable[str], published: Optional[str] = None, use_trained: 
                 result.documents.append(o["doc"])
         claims = dd.read_parquet(ledger).compute().sort_values(["seq", "pos"], kind="stable")
         result.claims = claims_from_frame(claims)
-        findings = compare_ledger(ledger, npartitions)
-    return result, findings
+        outlets = {d.id: d.outlet for d in result.documents if d.outlet}
+        from nkcheck.compare.tolerance import DEFAULT
+        _CONTEXT["ctx"] = Context(tolerances or DEFAULT, outlets)  # forked workers see it
+        comparison = compare_ledger(ledger, npartitions, result.claims)
+    return result, comparison

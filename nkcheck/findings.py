@@ -16,8 +16,8 @@ from typing import Iterable
 
 from nkcheck.model import Claim, Document, Finding
 
-CONFLICT_KINDS = ("value", "time", "scope")
-SEVERITY = {"value": "conflict", "time": "conflict", "scope": "scope", "update": "update",
+CONFLICT_KINDS = ("value", "time", "place", "scope")
+SEVERITY = {"value": "conflict", "time": "conflict", "place": "conflict", "scope": "scope", "update": "update",
             "consistent": "agreement", "sum": "agreement"}
 # --fail-on LEVEL: the severities that make the exit code 1 (default "scope": conflicts and scope).
 FAIL_ON = {"conflict": ("conflict",), "scope": ("conflict", "scope"),

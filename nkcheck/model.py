@@ -67,6 +67,23 @@ class Mention:
 
 
 @dataclass
+class Setting:
+    """The occasion an article reports on: where (the dateline's, headline's or lead's place),
+    when (the day of a rally, the date of a disaster; none for a running story), what caused it
+    (a hazard) and who gathered (a crowd's group). A claim with no place, time or actor of its
+    own takes its article's; claims whose settings are disjoint are never one fact."""
+
+    place: Optional[str] = None
+    time_start: Optional[str] = None
+    time_end: Optional[str] = None
+    hazard: Optional[str] = None
+    group: Optional[str] = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Document:
     """One article: where it came from and what is known of it."""
 
@@ -85,6 +102,7 @@ class Document:
     encoding: str = "utf-8"
     extracted: bool = False  # text extracted from HTML: offsets and lines refer to it, not to the file
     warnings: list[str] = field(default_factory=list)  # read with a fallback: why
+    setting: Setting = field(default_factory=Setting)
 
     def published_iso(self) -> Optional[str]:
         p = self.published
@@ -114,6 +132,7 @@ class Document:
             "url": self.url,
             **({"offsets": "extracted text"} if self.extracted else {}),
             "warnings": list(self.warnings),
+            "setting": self.setting.to_json(),
         }
 
 
@@ -151,11 +170,14 @@ class Claim:
     line: int = 0
     noun: str = ""
     counted: Optional[str] = None  # who the counted people are when the event names the measure (soldiers killed)
+    as_of_source: Optional[str] = None  # stamp | published | estimated: how as_of is known (None: unknown)
+    settled: list = field(default_factory=list)  # the slots taken from the article's setting ("place", "time", "actor")
+    ordinal: Optional[int] = None  # the first, second ... occasion of its kind ("das zweite Beben", "second wave")
 
     JSON_FIELDS = ("id", "doc", "start", "end", "text", "low", "high", "approx", "object", "event",
                    "actor", "place", "time_start", "time_end", "source", "sentence")
     EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "as_of", "phase", "time_hint", "aggregate",
-                    "increment", "modality", "line", "noun", "counted")
+                    "increment", "modality", "line", "noun", "counted", "as_of_source", "settled", "ordinal")
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -181,9 +203,31 @@ class Finding:
     parts: list[str] = field(default_factory=list)
     tolerance: Optional[float] = None
     slot: str = ""  # the slot that differs: value | time | object | place
+    pairs: list = field(default_factory=list)  # [[claim, claim, kind], ...]: the pairs that really disagree
+    fact_id: str = ""  # the fact (T001 ...) the finding is about
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         if not self.parts:
             d.pop("parts")
         return d
+
+
+@dataclass
+class Fact:
+    """One quantity of one measure on one occasion, and what every source says of it.
+
+    ``claims`` are in the order they were stated (as_of, then article and position); ``verdict``
+    is the strongest finding on the fact (value, time, scope, place, update) or agreement or
+    single; ``pairs`` are the claim pairs that disagree, each with its kind."""
+
+    id: str
+    label: str
+    key: dict[str, Any]
+    claims: list[str]
+    verdict: str = "single"
+    pairs: list = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

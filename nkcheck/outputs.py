@@ -58,7 +58,7 @@ def render(fmt: str, run, markdown_text: str) -> str:
     documents, claims = run.view()
     if fmt == "json":
         return jsonout.dumps(jsonout.result_dict(documents, claims, run.shown, run.problems, run.extra_json(),
-                                                 run.fingerprints))
+                                                 run.fingerprints, run.facts_in_view(claims)))
     if fmt == "markdown":
         return markdown_text
     if fmt == "pr-comment":

@@ -18,7 +18,7 @@ from nkcheck import baseline as baseline_mod
 from nkcheck import suppress
 from nkcheck.articles import DEFAULT_MAX_BYTES, InputProblem
 from nkcheck.findings import fingerprint, involved_docs
-from nkcheck.model import Claim, Document, Finding
+from nkcheck.model import Claim, Document, Fact, Finding
 
 log = logging.getLogger("nkcheck")
 
@@ -28,6 +28,7 @@ class CheckRun:
     documents: list[Document] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # all findings (changed-only: of the blocks compared)
+    facts: list[Fact] = field(default_factory=list)  # the facts the claims were grouped into
     shown: list[Finding] = field(default_factory=list)  # after changed-only, suppressions, baseline
     problems: list[InputProblem] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)  # finding id -> fingerprint
@@ -53,6 +54,11 @@ class CheckRun:
         in_shown = {cid for f in self.shown for cid in f.claims + f.parts}
         return ([d for d in self.documents if d.id in keep],
                 [c for c in self.claims if c.doc in changed or c.id in in_shown])
+
+    def facts_in_view(self, claims: list[Claim]) -> list[Fact]:
+        """The facts with a claim among those shown."""
+        ids = {c.id for c in claims}
+        return [f for f in self.facts if any(c in ids for c in f.claims)]
 
     @property
     def unused_suppressions(self) -> list[suppress.Suppression]:
@@ -81,7 +87,8 @@ def _abs(path) -> str:
 def run_check(paths: list[str], published: Optional[str] = None, use_trained: bool = True,
               cache=None, changed: Optional[list[Path]] = None, changed_in_git: Optional[list[Path]] = None,
               baseline_file: Optional[Path] = None, progress=None,
-              max_bytes: Optional[int] = DEFAULT_MAX_BYTES, jobs: int = 1, engine: str = "local") -> CheckRun:
+              max_bytes: Optional[int] = DEFAULT_MAX_BYTES, jobs: int = 1, engine: str = "local",
+              tolerances=None) -> CheckRun:
     """Check the corpus under ``paths``.
 
     ``changed`` (article files, added to the corpus when outside it) and ``changed_in_git``
@@ -102,11 +109,12 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
             log.info("no changed articles: nothing to check")
             run.changed = []
             return run
-    findings = None
+    comparison = None
     if engine == "dask":  # extraction as Dask partitions, comparison grouped by blocking key
         from nkcheck import distributed
 
-        result, findings = distributed.check(paths, published=published, use_trained=use_trained)
+        result, comparison = distributed.check(paths, published=published, use_trained=use_trained,
+                                               tolerances=tolerances)
     else:
         result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache,
                                    progress=progress, max_bytes=max_bytes, jobs=jobs)
@@ -122,10 +130,14 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
         keys = {block_key(c) for c in run.claims if c.doc in ids}
         to_compare = [c for c in run.claims if block_key(c) in keys]
     dates = {d.id: d.published_iso() for d in run.documents}
+    outlets = {d.id: d.outlet for d in run.documents if d.outlet}
     # in a changed-only run only the findings that involve a changed article are built (the same
     # as those of a full run), which keeps one new article against a large corpus fast
     focus = ids if changed_set is not None else None
-    run.findings = findings if findings is not None else compare(to_compare, dates, focus=focus)
+    if comparison is None:
+        from nkcheck.compare.tolerance import DEFAULT
+        comparison = compare(to_compare, dates, focus=focus, tolerances=tolerances or DEFAULT, outlets=outlets)
+    run.findings, run.facts = comparison.findings, comparison.facts
     by_id, docs = run.claims_by_id, {d.id: d for d in run.documents}
     run.fingerprints = {f.id: fingerprint(f, by_id, docs) for f in run.findings}
     shown = run.findings

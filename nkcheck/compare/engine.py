@@ -1,51 +1,42 @@
-"""Decide, for claims that speak of the same fact, whether the sources agree.
+"""Group claims into facts and judge each: the sources disagree, a running count was updated, or
+they agree.
 
-Claims are blocked by (broadest object, event family, modality); only claims in one block are
-paired, so the work grows with the block sizes, not with the square of all claims. Each pair
-gets one verdict from the rules in ``compare/rules.py``; sums of parts are checked afterwards.
+Claims are blocked by (component of related objects, event family, modality): facts never span
+blocks, and the rules that relate facts (a measure and its parts, a place and the places in it)
+stay inside one too, so the work grows with the blocks, not with the square of all claims.
+``compare_block`` is what a distributed run (``nkcheck.distributed``) calls per blocking key;
+``finish`` orders and numbers findings and facts the same way for every engine.
 
-A block larger than ``MAX_PAIRWISE`` claims (a monitoring desk's stream of protest turnouts,
-not a review of a few articles on one story) is split further into sub-blocks ("cells") of one
-place (the claim's, else the one its article names) and one week of publication, and a cell of
-more than ``MAX_CELL`` claims pairs each claim with its ``WINDOW`` next ones in order of
-publication. So the work and the number of findings stay near-linear in the number of claims;
-in such large blocks a claim is no longer paired with claims of other places or weeks.
-
-Blocks are independent: ``compare_block`` is what a distributed run (``nkcheck.distributed``)
-calls per blocking key, and ``finish`` orders and numbers the findings the same way for every
-engine.
+Inside a fact of more than ``MAX_FACT`` claims (a monitoring desk's stream, not a review of a
+story), each claim is compared with its ``WINDOW`` neighbours in the order they were stated.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from datetime import date
-from itertools import combinations
-from typing import Container, Iterable, Iterator, Mapping, Optional
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Container, Iterable, Mapping, Optional
 
-from nkcheck.compare import facts
-from nkcheck.compare.rules import judge, sum_agreements
-from nkcheck.model import Claim, Finding
+from nkcheck.compare import facts as factlib
+from nkcheck.compare import measures, places
+from nkcheck.compare.labels import fact_label
+from nkcheck.compare.rules import ACROSS, FACT_RULES, SUMS, Context
+from nkcheck.compare.tolerance import DEFAULT, Tolerances
+from nkcheck.model import Claim, Fact, Finding
 
-MAX_PAIRWISE = 200    # a block up to this size is compared pair by pair
-MAX_CELL = 16         # in a huge block, a sub-block up to this size is compared pair by pair,
-WINDOW = 8            # a larger one claim by claim with this many neighbours
-KIND_ORDER = {"time": 0, "value": 1, "scope": 2, "update": 3, "sum": 4, "consistent": 5}
+MAX_FACT = 200
+WINDOW = 8
+KIND_ORDER = {"value": 0, "time": 1, "place": 2, "scope": 3, "update": 4, "sum": 5, "consistent": 6}
+VERDICT_ORDER = ("value", "time", "place", "scope", "update")
+
+
+@dataclass
+class Comparison:
+    findings: list[Finding] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
 
 
 def block_key(c: Claim) -> tuple:
-    return (facts.root(c.object), facts.family(c.event), c.modality)
-
-
-def comparable(a: Claim, b: Claim) -> bool:
-    if a.doc == b.doc and facts.same_source(a, b):
-        return False  # one article, one voice: not a cross-source comparison
-    if a.object is None or b.object is None or a.event is None or b.event is None:
-        return False
-    if a.modality == "actual" and a.increment != b.increment and not facts.cumulative(a.event):
-        return False  # "tausende weitere" is a new batch, not the earlier total
-    if facts.times_relation(a, b) == "same" and not facts.settings_overlap(a, b):
-        return False  # articles set months or years apart: not the same occasion
-    return facts.actors_compatible(a, b) and facts.places_compatible(a, b)
+    return (measures.root(c.object), measures.family(c.event), c.modality)
 
 
 def blocks_of(claims: Iterable[Claim]) -> dict[tuple, list[Claim]]:
@@ -56,97 +47,178 @@ def blocks_of(claims: Iterable[Claim]) -> dict[tuple, list[Claim]]:
     return blocks
 
 
-def _week(iso: Optional[str]) -> tuple:
-    """(year, ISO week) of an ISO date, a month ("2024-05") or a range's start; () if none."""
-    day = (iso or "")[:10]
-    day += "-01-01"[len(day) - 4:] if len(day) in (4, 7) else ""
-    try:
-        y, w, _ = date.fromisoformat(day).isocalendar()
-    except ValueError:
-        return ()
-    return (y, w)
+def _windows(g: factlib.Group) -> list[factlib.Group]:
+    """A huge fact compared in overlapping windows of neighbours in stated order."""
+    if len(g.claims) <= MAX_FACT:
+        return [g]
+    step = WINDOW
+    return [factlib.Group(g.key, g.claims[i:i + 2 * WINDOW]) for i in range(0, len(g.claims), step)]
 
 
-def _article_places(members: list[Claim]) -> dict[str, str]:
-    """Per article, the place its claims in the block name most often (ties: first by name)."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for c in members:
-        if c.place:
-            counts[c.doc][c.place] += 1
-    return {doc: min(cnt.items(), key=lambda kv: (-kv[1], kv[0]))[0] for doc, cnt in counts.items()}
+def _related_facts(groups: list[factlib.Group]) -> list[list[factlib.Group]]:
+    """Sets of facts that a rule across facts needs to see together: the same family, modality,
+    batch, ordinal and actor (an unknown actor goes with each)."""
+    buckets: dict[tuple, list[factlib.Group]] = defaultdict(list)
+    for g in groups:
+        k = g.key
+        buckets[(k["family"], k["modality"], k["increment"], k["ordinal"], k["actor"] or "")].append(g)
+    out = []
+    unknown = {key[:4]: v for key, v in buckets.items() if key[4] == ""}
+    for key, gs in sorted(buckets.items(), key=lambda kv: repr(kv[0])):
+        if key[4] == "":
+            continue
+        extra = unknown.get(key[:4], [])
+        out.append(gs + extra)
+    out += [v for key, v in sorted(unknown.items(), key=lambda kv: repr(kv[0]))
+            if not any(k[:4] == key and k[4] for k in buckets)]
+    return out
 
 
-def sub_blocks(members: list[Claim], published: Mapping[str, Optional[str]]) -> list[list[Claim]]:
-    """The block itself when it is small; else its claims by (aggregate, place, week): the
-    claim's place or else the one its article names most often in the block, and the week
-    the article was published (else the claim's own date)."""
-    if len(members) <= MAX_PAIRWISE:
-        return [members]
-    places = _article_places(members)
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in members:
-        place = c.place or places.get(c.doc) or ""
-        groups[(c.aggregate, place, _week(published.get(c.doc) or c.time_start))].append(c)
-    return [groups[k] for k in sorted(groups, key=repr)]
-
-
-def _pairs(members: list[Claim], published: Mapping[str, Optional[str]], huge: bool) -> Iterator[tuple[Claim, Claim]]:
-    """All pairs of a block; in a sub-block of a huge block larger than ``MAX_CELL``, each
-    claim with its ``WINDOW`` next claims in order of publication, date and article."""
-    if not huge or len(members) <= MAX_CELL:
-        yield from combinations(members, 2)
-        return
-    ordered = sorted(members, key=lambda c: (published.get(c.doc) or "", c.time_start or "", c.doc, c.start))
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:i + 1 + WINDOW]:
-            yield (a, b) if (a.doc, a.start) <= (b.doc, b.start) else (b, a)
+def _across(groups: list[factlib.Group], ctx: Context) -> list[Finding]:
+    """The rules across facts, on facts that can be related: the same place or nested places."""
+    found: list[Finding] = []
+    for related in _related_facts(groups):
+        if len(related) < 2:
+            continue
+        by_place: dict[Optional[str], list[factlib.Group]] = defaultdict(list)
+        for g in related:
+            by_place[g.key["place"]].append(g)
+        seen: set[tuple[int, int]] = set()
+        for p, gs in sorted(by_place.items(), key=lambda kv: repr(kv[0])):
+            # a fact with the facts of its own place, of the places that contain it, and the placeless
+            near = list(gs)
+            if p is not None:
+                for q in places.chain(p)[1:]:
+                    near += by_place.get(q, [])
+                for part in places.parts(p):
+                    if part != p:
+                        near += by_place.get(part, [])
+                near += by_place.get(None, [])
+            ids = tuple(sorted(id(g) for g in near))
+            if len(near) < 2 or (ids[0], len(ids)) in seen:
+                continue
+            seen.add((ids[0], len(ids)))
+            for rule in ACROSS:
+                found += rule.check_across(near, ctx)
+    return found
 
 
 def compare_block(members: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None,
-                  focus: Optional[Container[str]] = None) -> list[Finding]:
-    """All findings among the claims of one block (unordered, without ids); with ``focus``
-    (document ids), only those that involve a claim of one of these documents."""
-    published = published or {}
-    subs = sub_blocks(members, published)
-    huge = len(members) > MAX_PAIRWISE
-    sums = sum_agreements({i: s for i, s in enumerate(subs)})
-    covered = {frozenset((f.claims[0], p)) for f in sums for p in f.parts}
+                  focus: Optional[Container[str]] = None, ctx: Optional[Context] = None
+                  ) -> tuple[list[Finding], list[factlib.Group]]:
+    """The findings and facts of one block (unordered, without ids); with ``focus`` (document
+    ids), only those that involve a claim of one of these documents."""
+    ctx = ctx or Context()
+    groups, _loose = factlib.group(members)
     findings: list[Finding] = []
-    for sub in subs:
-        for a, b in _pairs(sorted(sub, key=lambda c: (c.doc, c.start)), published, huge):
-            if focus is not None and a.doc not in focus and b.doc not in focus:
-                continue
-            if covered and frozenset((a.id, b.id)) in covered:
-                continue
-            if not comparable(a, b):
-                continue
-            f = judge(a, b)
-            if f is not None:
-                findings.append(f)
+    for g in groups:
+        if focus is not None and not any(c.doc in focus for c in g.claims):
+            continue
+        label = fact_label(g.key)
+        for w in _windows(g):
+            for rule in FACT_RULES:
+                for f in rule.check(w, ctx):
+                    f.fact = label
+                    findings.append(f)
+    label_of = {}
+    for g in groups:
+        for c in g.claims:
+            label_of[c.id] = fact_label(g.key)
+    for f in _across(groups, ctx):
+        f.fact = label_of.get(f.pairs[0][0], "") if f.pairs else ""
+        findings.append(f)
+    for f in SUMS.check_members(members, ctx):
+        f.fact = label_of.get(f.claims[0], "")
+        findings.append(f)
     if focus is not None:
         doc_of = {c.id: c.doc for c in members}
-        sums = [f for f in sums if any(doc_of[i] in focus for i in f.claims + f.parts)]
-    return findings + sums
+        findings = [f for f in findings if any(doc_of.get(i) in focus for i in f.claims + f.parts)]
+        groups = [g for g in groups if any(c.doc in focus for c in g.claims)]
+    findings = _dedupe(findings)
+    return findings, groups
 
 
-def finish(findings: list[Finding]) -> list[Finding]:
-    """Order the findings (kind, fact, claims) and number them F001, F002 …"""
-    findings.sort(key=lambda f: (KIND_ORDER.get(f.kind, 9), f.fact, f.claims))
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """A pair is one finding's: value before time, place, scope and update; repeated windows of a
+    huge fact give one finding per kind and fact."""
+    merged: dict[tuple, Finding] = {}
+    for f in findings:
+        k = (f.kind, f.fact, f.rule, tuple(f.claims) if not f.pairs else ())
+        if f.pairs and (f.kind, f.fact, f.rule, ()) in merged:
+            m = merged[(f.kind, f.fact, f.rule, ())]
+            have = {(p[0], p[1]) for p in m.pairs}
+            for p in f.pairs:
+                if (p[0], p[1]) not in have:
+                    m.pairs.append(p)
+                    for c in p[:2]:
+                        if c not in m.claims:
+                            m.claims.append(c)
+            continue
+        merged[k] = f
+    out = list(merged.values())
+    taken: set[frozenset] = set()
+    for f in sorted(out, key=lambda f: KIND_ORDER.get(f.kind, 9)):
+        if not f.pairs:
+            continue
+        keep = [p for p in f.pairs if frozenset(p[:2]) not in taken]
+        taken |= {frozenset(p[:2]) for p in keep}
+        f.pairs = keep
+    return [f for f in out if f.pairs or f.kind in ("consistent", "sum")]
+
+
+def finish(findings: list[Finding], groups: Optional[list[factlib.Group]] = None) -> Comparison:
+    """Order the findings (kind, fact, claims) and number them F001 …; build the facts, ordered
+    by their verdict and label and numbered T001 …, each naming its findings."""
+    findings.sort(key=lambda f: (KIND_ORDER.get(f.kind, 9), f.fact, f.claims, f.rule))
     for i, f in enumerate(findings, 1):
         f.id = f"F{i:03d}"
-    return findings
+    out: list[Fact] = []
+    owner: dict[str, int] = {}
+    for g in groups or []:
+        fact = Fact(id="", label=fact_label(g.key), key=dict(g.key), claims=[c.id for c in g.claims])
+        for c in g.claims:
+            owner.setdefault(c.id, len(out))
+        out.append(fact)
+    for f in findings:
+        first = f.pairs[0][0] if f.pairs else (f.claims[0] if f.claims else None)
+        if first in owner:
+            fact = out[owner[first]]
+            fact.findings.append(f.id)
+            if f.kind in VERDICT_ORDER:
+                fact.pairs += [list(p) for p in f.pairs]
+    for fact, g in zip(out, groups or []):
+        kinds = {f.kind for f in findings if f.id in fact.findings}
+        conflict = [k for k in VERDICT_ORDER if k in kinds]
+        if conflict:
+            fact.verdict = conflict[0]
+        elif len({c.doc for c in g.claims}) >= 2:
+            fact.verdict = "agreement"
+        else:
+            fact.verdict = "single"
+    rank = {k: i for i, k in enumerate(VERDICT_ORDER + ("agreement", "single"))}
+    out.sort(key=lambda f: (rank[f.verdict], f.label, f.claims))
+    for i, fact in enumerate(out, 1):
+        fact.id = f"T{i:03d}"
+    by_finding = {fid: fact.id for fact in out for fid in fact.findings}
+    for f in findings:
+        if f.id in by_finding:
+            f.fact_id = by_finding[f.id]
+    return Comparison(findings, out)
 
 
 def compare(claims: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None,
-            focus: Optional[Container[str]] = None) -> list[Finding]:
-    """Findings for the claims; ``published`` maps document ids to their publication dates
-    (ISO), which place the claims of huge blocks in weeks. With ``focus`` (document ids: the
-    new or changed articles of an incremental run) only the findings that involve them, the
-    same as in a full run."""
+            focus: Optional[Container[str]] = None, tolerances: Tolerances = DEFAULT,
+            outlets: Optional[Mapping[str, str]] = None) -> Comparison:
+    """Facts and findings for the claims. With ``focus`` (document ids: the new or changed articles
+    of an incremental run) only the facts and findings that involve them, the same as in a full run."""
+    ctx = Context(tolerances, dict(outlets or {}))
     blocks = blocks_of(claims)
     findings: list[Finding] = []
+    groups: list[factlib.Group] = []
     for key in sorted(blocks):
         members = blocks[key]
         if focus is None or any(c.doc in focus for c in members):
-            findings += compare_block(members, published or {}, focus)
-    return finish(findings)
+            f, g = compare_block(members, published or {}, focus, ctx)
+            findings += f
+            groups += g
+    return finish(findings, groups)

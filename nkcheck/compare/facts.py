@@ -1,180 +1,141 @@
-"""What makes two claims speak of the same fact: object, event, actor, place and time."""
+"""Facts: the claims of all articles grouped by what they are about — one quantity of one measure
+on one occasion.
+
+A fact is keyed by its measure (the counted object), event family and modality, whether the
+figure is a new batch ("weitere 3.000") or the total, the ordinal of its occasion ("das zweite
+Beben"), its actor, its occasion and its place:
+
+- actor: the claims' own or their article's (a crowd's group, a disaster's hazard, the country
+  whose soldiers); a claim with none joins the fact most claims of its measure belong to, never all;
+- occasion: for events that happen on a day (a rally, a disaster), the day — two days of a protest
+  series, or two disasters, are two facts; a running story (troops sent over months) has one;
+- place: for counts that add up over places (a toll, a crowd) the place itself — a town and its
+  region are two facts, a part and its whole; for deployments and deliveries the country — soldiers
+  sent to Kursk were sent to Russia.
+
+Inside a fact the claims are ordered by when they were stated (``as_of``).
+"""
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Optional
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Hashable, Optional
 
-from nkcheck import lang as langdata
+from nkcheck.compare import measures, places
 from nkcheck.model import Claim
-from nkcheck.normalize.objects import ancestors, taxonomy  # noqa: F401 (used by the rules)
 
-APPROX_TOLERANCE = 0.10   # "etwa 600" covers 540..660
-EXACT_TOLERANCE = 0.01    # rounding in an exact figure
-UP_TO_REACH = 0.4         # "bis zu 250.000" is an estimate near 250.000: 150.000..250.000
+OCCASION_GAP_DAYS = 3  # occasions (a rally day, a disaster) more than this many days apart are two
 
 
-@lru_cache(maxsize=None)
-def event_info() -> dict:
-    return langdata.shared("events")["events"]
+@dataclass
+class Group:
+    """The claims of one fact, before verdicts."""
+
+    key: dict
+    claims: list[Claim] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
-def _components() -> dict[str, str]:
-    """Objects linked by part-of edges share one component (killed, wounded, missing ...)."""
-    parent = {o: o for o in taxonomy()}
-
-    def find(o):
-        while parent[o] != o:
-            o = parent[o]
-        return o
-    for o, info in taxonomy().items():
-        for b in info.get("broader", []):
-            ra, rb = find(o), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {o: find(o) for o in taxonomy()}
+def _day(iso: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
-def root(obj: Optional[str]) -> str:
-    """The component of related objects an object belongs to: the blocking key."""
-    if obj is None:
-        return "?"
-    return _components().get(obj, obj)
+def stated(c: Claim) -> str:
+    """A sortable "when it was said": the as_of stamp, "~" (last) when unknown."""
+    return c.as_of or "~"
 
 
-def family(event: Optional[str]) -> str:
-    return event_info().get(event or "", {}).get("family", event or "?")
+def base_key(c: Claim) -> Optional[tuple]:
+    """What must be the same for two claims to be one fact, before actor, occasion and place."""
+    if c.object is None or c.event is None or measures.family(c.event) == "count":
+        return None
+    return (c.object, measures.family(c.event), c.modality, bool(c.increment), c.ordinal)
 
 
-def _flag(event: Optional[str], name: str) -> bool:
-    return bool(event_info().get(event or "", {}).get(name))
+def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]]) -> list[list[Claim]]:
+    """Split by a key; claims without one join the largest part (its measure's main fact), or
+    form their own part when there is none."""
+    parts: dict[Hashable, list[Claim]] = defaultdict(list)
+    unknown: list[Claim] = []
+    for c in items:
+        k = key(c)
+        (unknown if k is None else parts[k]).append(c)
+    if not parts:
+        return [unknown] if unknown else []
+    if unknown:
+        main = max(sorted(parts, key=repr), key=lambda k: len(parts[k]))
+        parts[main].extend(unknown)
+    return [parts[k] for k in sorted(parts, key=repr)]
 
 
-def additive(event: Optional[str]) -> bool:
-    """Counts that add up over places (participants, casualties): one city is not the country."""
-    return _flag(event, "additive")
+def _occasions(items: list[Claim]) -> list[list[Claim]]:
+    """Split by occasion day for events that have one: periods within a few days of each other are
+    one occasion; claims with no date join the main one."""
+    if not any(measures.family_flag(c.event, "occasion") for c in items):
+        return [items]
+    dated = sorted((c for c in items if _day(c.time_start)), key=lambda c: (c.time_start, c.time_end or ""))
+    clusters: list[list[Claim]] = []
+    end: Optional[date] = None
+    for c in dated:
+        s, e = _day(c.time_start), _day(c.time_end) or _day(c.time_start)
+        if clusters and end is not None and (s - end).days <= OCCASION_GAP_DAYS and \
+                (not measures.local(c.event) or s <= end):
+            clusters[-1].append(c)
+            end = max(end, e)
+        else:
+            clusters.append([c])
+            end = e
+    undated = [c for c in items if not _day(c.time_start)]
+    if not clusters:
+        return [undated]
+    if undated:
+        max(clusters, key=len).extend(undated)
+    return clusters
 
 
-def local(event: Optional[str]) -> bool:
-    """Events that always happen in one place (a rally): unknown place is not a wildcard."""
-    return _flag(event, "local")
+def _place_key(c: Claim) -> Optional[str]:
+    if c.place is None:
+        return None
+    if measures.additive(c.event) or measures.local(c.event):
+        return c.place
+    return places.country(c.place)  # soldiers sent to Kursk were sent to Russia
 
 
-def cumulative(event: Optional[str]) -> bool:
-    """A running count that may rise over time (a toll, a crowd during the day)."""
-    return _flag(event, "cumulative")
+def group(members: list[Claim]) -> tuple[list[Group], list[Claim]]:
+    """The facts among one block's claims, and the claims that belong to none."""
+    base: dict[tuple, list[Claim]] = defaultdict(list)
+    loose: list[Claim] = []
+    for c in members:
+        k = base_key(c)
+        (loose if k is None else base[k]).append(c)
+    out: list[Group] = []
+    for k in sorted(base, key=repr):
+        for by_actor in _partition(base[k], lambda c: c.actor):
+            for by_time in _occasions(by_actor):
+                for by_place in _partition(by_time, _place_key):
+                    claims = sorted(by_place, key=lambda c: (stated(c), c.doc, c.start))
+                    first = claims[0]
+                    key = {"object": k[0], "family": k[1], "modality": k[2], "increment": k[3], "ordinal": k[4],
+                           "actor": next((c.actor for c in claims if c.actor), None),
+                           "place": _common_place(claims),
+                           "occasion": _occasion_of(claims), "event": first.event}
+                    out.append(Group(key, claims))
+    return out, loose
 
 
-@lru_cache(maxsize=None)
-def place_chain(place: str) -> tuple[str, ...]:
-    ents = langdata.shared("entities")["entities"]
-    out = [place]
-    while place in ents and ents[place].get("parent"):
-        place = ents[place]["parent"]
-        out.append(place)
-    return tuple(out)
+def _common_place(claims: list[Claim]) -> Optional[str]:
+    known = [c.place for c in claims if c.place]
+    if not known:
+        return None
+    counts: dict[str, int] = defaultdict(int)
+    for p in known:
+        counts[p] += 1
+    return max(sorted(counts), key=lambda p: counts[p])
 
 
-def places_compatible(a: Claim, b: Claim) -> bool:
-    """Same place, or one unknown, or one inside the other (Kursk lies in Russia) for facts that
-    do not add up over places: soldiers sent to Russia may be the ones in Kursk, but a crowd or
-    a toll in one city is never the country's total. Crowds (``local`` events) need their place
-    on both sides: round-ups name many cities, and a crowd whose city is not said may be any."""
-    if a.aggregate != b.aggregate:
-        return False
-    if a.place == b.place:
-        return True
-    if (a.place is None or b.place is None) and not (local(a.event) or local(b.event)):
-        return True
-    if a.place is None or b.place is None or additive(a.event) or additive(b.event):
-        return False  # a crowd with no place may be any city's, or the country's
-    return a.place in place_chain(b.place) or b.place in place_chain(a.place)
-
-
-def actors_compatible(a: Claim, b: Claim) -> bool:
-    """Same actor or one unknown; for rallies (``local`` events) the crowd's group must be the
-    same on both sides: farmers' tractors and a rally against the far right are two events."""
-    if local(a.event) or local(b.event):
-        return a.actor == b.actor
-    return a.actor is None or b.actor is None or a.actor == b.actor
-
-
-def times_relation(a: Claim, b: Claim) -> str:
-    """'same' when the periods overlap or one is unknown, 'different' when disjoint.
-
-    Compares the ISO dates as strings (same order as the dates, and no parsing per pair)."""
-    if not (a.time_start and a.time_end and b.time_start and b.time_end):
-        return "same"
-    return "same" if a.time_start <= b.time_end and b.time_start <= a.time_end else "different"
-
-
-def setting(c: Claim) -> Optional[tuple[str, str]]:
-    """The claim's own period, else the time its article is set (``time_hint``), as ISO dates
-    (compared as strings, like ``times_relation``)."""
-    if c.time_start and c.time_end:
-        return c.time_start, c.time_end
-    if c.time_hint:
-        lo, _, hi = c.time_hint.partition("/")
-        return lo, hi
-    return None
-
-
-def settings_overlap(a: Claim, b: Claim) -> bool:
-    """False only when both claims are dated, at least by their articles, to disjoint times."""
-    pa, pb = setting(a), setting(b)
-    return pa is None or pb is None or (pa[0] <= pb[1] and pb[0] <= pa[1])
-
-
-def interval(c: Claim) -> tuple[float, float]:
-    """The claim's interval widened by the tolerance its hedge allows."""
-    return _interval(c.low, c.high, c.approx and c.bound != "vague",
-                     c.bound == "up_to" and c.high is not None and c.modality == "actual")
-
-
-@lru_cache(maxsize=65536)
-def _interval(low, high, approx: bool, near_top: bool = False) -> tuple[float, float]:
-    lo = float(low) if low is not None else float("-inf")
-    hi = float(high) if high is not None else float("inf")
-    if near_top:
-        # counting what happened, "as many as N" names a figure near N, not anything from 0
-        # to N: whoever says "bis zu 250.000 kamen" does not mean "perhaps 20.000" ("bis zu
-        # 30.000" still agrees with "25.000 bis 30.000"); for a plan it stays a ceiling
-        lo = hi * (1 - UP_TO_REACH)
-    tol = APPROX_TOLERANCE if approx else EXACT_TOLERANCE
-    return lo - abs(lo) * tol if lo != float("-inf") else lo, hi + abs(hi) * tol if hi != float("inf") else hi
-
-
-def values_overlap(a: Claim, b: Claim) -> bool:
-    alo, ahi = interval(a)
-    blo, bhi = interval(b)
-    return alo <= bhi and blo <= ahi
-
-
-def same_source(a: Claim, b: Claim) -> bool:
-    if a.source_kind and a.source_kind == b.source_kind:
-        return True
-    return (a.source or "") == (b.source or "")
-
-
-def fmt(v) -> str:
-    if v is None:
-        return "?"
-    if isinstance(v, float) and not v.is_integer():
-        return f"{v:,.2f}".replace(",", " ")
-    return f"{int(v):,}".replace(",", " ")
-
-
-def describe(c: Claim) -> str:
-    """'about 600', '25 000–30 000', 'up to 30 000' in compact, language-neutral form."""
-    return _describe(c.low, c.high, c.approx)
-
-
-@lru_cache(maxsize=65536)
-def _describe(low, high, approx: bool) -> str:
-    if low is not None and high is not None and low != high:
-        return f"{fmt(low)}–{fmt(high)}"
-    if low is None:
-        return f"≤ {fmt(high)}"
-    if high is None:
-        return f"≥ {fmt(low)}"
-    return ("~" if approx else "") + fmt(low)
+def _occasion_of(claims: list[Claim]) -> Optional[str]:
+    days = sorted({c.time_start for c in claims if c.time_start and measures.family_flag(c.event, "occasion")})
+    return days[0] if days else None

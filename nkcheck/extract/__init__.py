@@ -59,6 +59,17 @@ def estimate_published(text: str, lang: str) -> Optional[Period]:
     return Period(estimate, estimate, "day")
 
 
+def without_captions(text: str) -> str:
+    """The text with photo captions and credits blanked (same length): a caption's date
+    ("Datum des Fotos: 3. März 2022") never dates the article."""
+    from nkcheck.extract.setting import CAPTION
+
+    out = []
+    for line in text.splitlines(keepends=True):
+        out.append(re.sub(r"[^\n]", " ", line) if CAPTION.match(line) else line)
+    return "".join(out)
+
+
 def year_from_weekday(text: str, lang: str, latest_year: int) -> Optional[Period]:
     """"am Montag, 15. Januar" names no year, but only every few years is 15 January a
     Monday: take the latest such year up to ``latest_year`` (the year nkcheck runs in, an
@@ -109,8 +120,14 @@ def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
     from nkcheck.pipeline import make_nlp
 
     text = analysis_text(doc)
+    if doc.published is not None and doc.published.granularity != "day":
+        # "published: 2024-01": the day comes from the latest date the text names in that month
+        est = estimate_published(without_captions(text[doc.body_start:]), doc.lang)
+        if est is not None and doc.published.start <= est.start <= doc.published.end:
+            doc.published = est
+            doc.published_source = f"{doc.published_source} (day estimated from text)"
     if doc.published is None:
-        est = estimate_published(text[doc.body_start:], doc.lang)
+        est = estimate_published(without_captions(text[doc.body_start:]), doc.lang)
         if est is not None:
             doc.published, doc.published_source = est, "estimated from text"
         elif (wd := year_from_weekday(doc.text[doc.body_start:], doc.lang, date.today().year)) is not None:

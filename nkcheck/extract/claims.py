@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from nkcheck.extract.entities import finder as entity_finder
+from nkcheck.extract.setting import finder as setting_finder
 from nkcheck.extract.slots import actor as actor_slot
 from nkcheck.extract.slots import event as event_slot
 from nkcheck.extract.slots import object as object_slot
@@ -39,6 +40,7 @@ class ClaimBuilder:
         self.time_finder = time_slot.finder(lang)
         self.dates = self.time_finder.dates
         self.aggregate_cues = [c.lower() for c in entity_finder().aggregate_cues(lang)]
+        self.setting_finder = setting_finder(lang)
 
     def _modality(self, ev: Optional[str], modality: str) -> tuple[Optional[str], str]:
         """The event in its modality; a capacity where the family has none is a forecast."""
@@ -114,10 +116,45 @@ class ClaimBuilder:
         self._refine(claims, starts, text, mentions, partitive, document)
         self.place_finder.inherit(claims, mentions, cue_spans, text, document)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
-        self.time_finder.hint_times(claims, document)
-        self.actor_finder.crowd_groups(claims, text, document, sents, starts,
-                                       lambda ev: bool(self.events.info.get(ev or "", {}).get("local")))
+        group = self.actor_finder.crowd_groups(claims, text, document, sents, starts,
+                                               lambda ev: bool(self.events.info.get(ev or "", {}).get("local")))
+        head_end = _headline_end(text, document)
+        document.setting = self.setting_finder.find(
+            text, document, sents, mentions, times, lambda t: self.dates.resolve(t, base), head_end,
+            _lead_end(text, head_end), cue_spans, group, claims)
+        self._settle(claims, document, text, sents, starts)
         return claims
+
+    def _settle(self, claims: list[Claim], document: Document, text: str, sents, starts) -> None:
+        """Slots no sentence gives come from the article's setting, and say so (``settled``): its
+        place, the day of its occasion (for events that have one), its hazard as the actor of a
+        toll; a crowd no word names is "protesters". ``as_of`` is the stamp or, else, the
+        publication date."""
+        lex = self.events
+        st = document.setting
+        pub = document.published_iso()
+        for c in claims:
+            fam = lex.family(c.event)
+            finfo = lex.families.get(fam or "", {})
+            if c.place is None and not c.aggregate and st.place:
+                c.place = st.place
+                c.settled.append("place")
+            if c.time_start is None and st.time_start and finfo.get("occasion"):
+                c.time_start, c.time_end = st.time_start, st.time_end
+                c.settled.append("time")
+            if finfo.get("hazard_actor"):
+                si = bisect_right(starts, c.start) - 1
+                own = [h for _, h in self.setting_finder.hazards_in(text, sents[si].start, sents[si].end)] if si >= 0 else []
+                if own or st.hazard:
+                    c.actor = own[0] if own else st.hazard
+                    if not own:
+                        c.settled.append("actor")
+            if c.actor is None and finfo.get("default_actor"):
+                c.actor = finfo["default_actor"]
+            if c.as_of:
+                c.as_of_source = "stamp"
+            elif pub:
+                c.as_of, c.as_of_source = pub, "published"
 
     # -- article-level passes ---------------------------------------------------------------
     def _refine(self, claims: list[Claim], starts, text: str, mentions: list[Mention], partitive: set[str],
@@ -226,6 +263,16 @@ def _headline_end(text: str, document: Document) -> int:
     if line.startswith("#") or (document.title and line == document.title.strip()):
         return end
     return document.body_start
+
+
+def _lead_end(text: str, head_end: int) -> int:
+    """Where the lead paragraph after the headline ends (blank-line paragraphs, else lines)."""
+    i = head_end
+    while i < len(text) and text[i] in "\r\n \t":
+        i += 1
+    sep = "\n\n" if "\n\n" in text[i:] else "\n"
+    end = text.find(sep, i)
+    return len(text) if end < 0 else end
 
 
 @lru_cache(maxsize=None)

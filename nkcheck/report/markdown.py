@@ -9,17 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from nkcheck.compare import facts
 
-KIND_TITLE = {"time": "time", "value": "value", "scope": "scope", "update": "update",
-              "consistent": "consistent", "sum": "sum"}
-KIND_MEANING = {
-    "time": "the same figure is dated to different periods",
-    "value": "the figures do not overlap, even with the hedges' tolerance",
-    "scope": "different measures of one thing (not like for like)",
-    "update": "a later figure of a running count (not a contradiction)",
-}
-CONFLICT_KINDS = ("time", "value", "scope")
 
 # Only what could build structure is escaped: table cells (|), code (`), links and images
 # ([ ] and !), HTML and autolinks (< > &), backslashes; bare URLs are broken with a zero-width
@@ -43,128 +33,147 @@ def escape(text: object, limit: int = 0) -> str:
     return s
 
 
-def _quote(claim, width: int = 90) -> str:
+def _quote(claim, width: int = 110) -> str:
+    """The claim's sentence around the figure, the figure in bold."""
     s = claim.sentence
     i = s.find(claim.text)
-    if i < 0 or len(s) <= width:
+    if i < 0:
         return escape(s, width)
     a = max(0, i - width // 2)
-    b = min(len(s), a + width)
-    return ("…" if a else "") + escape(s[a:b]) + ("…" if b < len(s) else "")
+    b = min(len(s), i + len(claim.text) + width // 2)
+    before, fig, after = s[a:i], s[i:i + len(claim.text)], s[i + len(claim.text):b]
+    lead = " " if before.endswith(" ") else ""
+    trail = " " if after.startswith(" ") else ""
+    return (("…" if a else "") + escape(before) + lead + "**" + escape(fig) + "**" + trail + escape(after)
+            + ("…" if b < len(s) else ""))
 
 
-def _time(c) -> str:
-    if not c.time_start:
-        return "–"
-    if c.time_start == c.time_end:
-        return c.time_start
-    return f"{c.time_start} … {c.time_end}"
+_SAFE_URL = re.compile(r"https?://[^\s<>\[\]()\"'`|\\]{1,300}")
 
 
-def _claim_row(c, docs) -> str:
+def _outlet(d) -> str:
+    """The outlet, linked to the article when its URL is a plain http(s) address."""
+    name = escape(d.outlet if d and d.outlet else (d.id if d else "?"), 60)
+    url = (d.url or "") if d else ""
+    m = _SAFE_URL.fullmatch(url.strip())
+    return f"[{name}]({m.group(0)})" if m else name
+
+
+def _when(c) -> str:
+    if not c.as_of:
+        return "unknown"
+    return c.as_of.replace("T", " ") + ("" if c.as_of_source != "estimated" else " (est.)")
+
+
+FACT_HEAD = ("| As of | Cited source | Outlet | Figure as written | Quote | File |\n"
+             "|---|---|---|---|---|---|")
+
+
+def _fact_row(c, docs) -> str:
     d = docs.get(c.doc)
-    when = _time(c)
-    if c.as_of:
-        when = (when + "; " if when != "–" else "") + "as of " + c.as_of
-    return ("| " + " | ".join([
-        escape((c.hedge + " " if c.hedge else "") + c.text),
-        escape(facts.describe(c)),
-        escape(c.object or "?") + " / " + escape(c.event or "?"),
-        escape(c.doc) + f":{c.line}" + (f" ({escape(d.outlet)})" if d and d.outlet else ""),
-        escape(c.source, 60) or "–",
-        escape(when),
-        _quote(c),
-    ]) + " |")
+    return "| " + " | ".join([
+        escape(_when(c)), escape(c.source, 60) or "–", _outlet(d),
+        escape((c.hedge + " " if c.hedge and c.hedge.lower() not in c.text.lower() else "") + c.text),
+        _quote(c), f"{escape(c.doc)}:{c.line}"]) + " |"
 
 
-CLAIM_HEAD = ("| Figure as written | Interval | Counted / event | Document | Cited source | Date | Quote |\n"
-              "|---|---|---|---|---|---|---|")
+def _verdict_line(f) -> str:
+    return f"- **{f.kind}** ({f.rule}): {escape(f.summary)}  \n  {escape(f.explanation)}"
 
 
-def _facts(findings) -> list[tuple[str, list]]:
-    """Findings grouped by the fact they speak of; facts with conflicts first."""
-    groups: dict[str, list] = {}
-    for f in findings:
-        groups.setdefault(f.fact, []).append(f)
-    rank = {"time": 0, "value": 1, "scope": 2, "update": 3}
-    return sorted(groups.items(), key=lambda kv: (min(rank.get(f.kind, 9) for f in kv[1]), kv[0]))
-
-
-def _claims_of(fs, by_id) -> list:
-    seen: dict[str, object] = {}
-    for f in fs:
-        for cid in f.claims + f.parts:
-            if cid in by_id:
-                seen.setdefault(cid, by_id[cid])
-    return sorted(seen.values(), key=lambda c: (c.doc, c.start))
-
-
-def _fact_section(n: int, fact: str, fs, by_id, docs) -> list[str]:
-    kinds = sorted({f.kind for f in fs}, key=lambda k: ("time", "value", "scope", "update").index(k))
-    out = [f"### {n}. {escape(fact)}: {', '.join(kinds)}", ""]
-    out.append(CLAIM_HEAD)
-    out += [_claim_row(c, docs) for c in _claims_of(fs, by_id)]
+def _fact_section(n: int, fact, fs, by_id, docs) -> list[str]:
+    out = [f"### {n}. {escape(fact.label)}", ""]
+    out += [_verdict_line(f) for f in sorted(fs, key=lambda f: KIND_RANK.get(f.kind, 9))]
     out.append("")
-    for f in fs:
-        sides = [by_id[cid] for cid in f.claims[:2] if cid in by_id]
-        where = " vs ".join(f"{escape(c.doc)}:{c.line} {escape(c.text)}" for c in sides)
-        out.append(f"- **{f.kind}** ({f.rule}, {f.id}): {escape(f.summary)} ({where}).  ")
-        out.append(f"  Why: {escape(f.explanation)}")
+    out.append(FACT_HEAD)
+    out += [_fact_row(by_id[c], docs) for c in fact.claims if c in by_id]
     out.append("")
     return out
 
 
-def render(documents, claims, findings, problems) -> str:
+KIND_RANK = {"value": 0, "time": 1, "place": 2, "scope": 3, "update": 4}
+KIND_MEANING = {
+    "value": "the figures do not overlap, even read as estimates",
+    "time": "the same figure is dated to different periods",
+    "place": "the same group is placed in different places",
+    "scope": "different measures given the same figure, or a part larger than its whole",
+    "update": "a running count stated again later (a timeline, not a contradiction)",
+}
+CONFLICT_KINDS = ("value", "time", "place", "scope")
+
+
+def render(documents, claims, findings, problems, facts=()) -> str:
     docs = {d.id: d for d in documents}
     by_id = {c.id: c for c in claims}
-    kinds = Counter(f.kind for f in findings)
+    by_finding = {f.id: f for f in findings}
+    facts = [f for f in facts if any(c in by_id for c in f.claims)]
+    fact_findings = {fact.id: [by_finding[i] for i in fact.findings if i in by_finding] for fact in facts}
+    disputed = [fact for fact in facts if any(f.kind in CONFLICT_KINDS for f in fact_findings[fact.id])]
+    updated = [fact for fact in facts if fact not in disputed and any(f.kind == "update" for f in fact_findings[fact.id])]
+    agreeing = [fact for fact in facts if fact.verdict == "agreement"]
+    single = [fact for fact in facts if fact.verdict == "single" or not fact_findings[fact.id] and fact.verdict != "agreement"]
+    kinds = Counter(fact.verdict for fact in disputed)
     out: list[str] = ["# nkcheck: numeric claims across sources", ""]
-    n_conf = sum(kinds[k] for k in CONFLICT_KINDS)
-    out.append(f"**{len(documents)} documents, {len(claims)} claims, {n_conf} conflicts** "
-               f"(time: {kinds['time']}, value: {kinds['value']}, scope: {kinds['scope']}); "
-               f"{kinds['update']} updates, {kinds['consistent'] + kinds['sum']} agreements"
-               + (f"; {len(problems)} files not checked." if problems else "."))
+    n_doc = len(documents)
+    out.append(f"**{n_doc} {'article' if n_doc == 1 else 'articles'}, {len(claims)} claims, "
+               f"{len(disputed)} disputed {'fact' if len(disputed) == 1 else 'facts'}**"
+               + (" (" + ", ".join(f"{k}: {kinds[k]}" for k in CONFLICT_KINDS if kinds[k]) + ")" if disputed else "")
+               + f"; {len(updated)} running {'count' if len(updated) == 1 else 'counts'} updated, "
+               f"{len(agreeing)} agreeing"
+               + (f"; {len(problems)} {'file' if len(problems) == 1 else 'files'} not checked." if problems else "."))
     out.append("")
-    out.append("## What was checked")
+    out.append("Verdicts: " + "; ".join(f"**{k}**: {v}" for k, v in KIND_MEANING.items()) + ".")
+    out.append("")
+    out.append("## Disputed facts")
+    out.append("")
+    if not disputed:
+        out.append("No conflicts found.")
+        out.append("")
+    for n, fact in enumerate(disputed, 1):
+        out += _fact_section(n, fact, fact_findings[fact.id], by_id, docs)
+    if updated:
+        out.append("## Running counts updated")
+        out.append("")
+        for fact in updated:
+            ups = [f for f in fact_findings[fact.id] if f.kind == "update"]
+            out.append(f"- **{escape(fact.label)}**: {escape(ups[0].summary.removeprefix('timeline: '))} "
+                       f"({', '.join(sorted({escape(by_id[c].doc) for c in fact.claims if c in by_id}))})")
+        out.append("")
+    out.append("## Agreements and single-source claims")
+    out.append("")
+    if agreeing:
+        out.append(f"<details><summary>{len(agreeing)} facts the sources agree on</summary>")
+        out.append("")
+        for fact in agreeing:
+            cs = [by_id[c] for c in fact.claims if c in by_id]
+            out.append(f"- {escape(fact.label)}: " + ", ".join(
+                f"{escape(c.text)} ({escape(c.doc)}:{c.line})" for c in cs))
+        out.append("")
+        out.append("</details>")
+        out.append("")
+    in_facts = {c for fact in agreeing + disputed + updated for c in fact.claims}
+    rest = [c for c in claims if c.id not in in_facts]
+    if rest:
+        out.append(f"<details><summary>{len(rest)} claims no other source speaks to</summary>")
+        out.append("")
+        out.append("| Figure as written | Counted / event | File | Cited source | Quote |")
+        out.append("|---|---|---|---|---|")
+        for c in rest:
+            out.append("| " + " | ".join([escape(c.text), escape(c.object or "?") + " / " + escape(c.event or "?"),
+                                          f"{escape(c.doc)}:{c.line}", escape(c.source, 60) or "–", _quote(c, 80)]) + " |")
+        out.append("")
+        out.append("</details>")
+        out.append("")
+    out.append("<details><summary>What was checked</summary>")
     out.append("")
     out.append("| Document | Outlet | Title | Published | Date known from | Language | Claims |")
     out.append("|---|---|---|---|---|---|---|")
     per_doc = Counter(c.doc for c in claims)
     for d in documents:
         out.append("| " + " | ".join([
-            escape(d.id), escape(d.outlet) or "–", escape(d.title, 70) or "–",
+            escape(d.id), escape(d.outlet, 60) or "–", escape(d.title, 70) or "–",
             escape(d.published_iso() or "unknown"), escape(d.published_source),
             escape(d.lang), str(per_doc[d.id])]) + " |")
-    out.append("")
-    out.append("Verdicts: " + "; ".join(f"**{k}**: {v}" for k, v in KIND_MEANING.items()) + ".")
-    out.append("")
-    flagged = [f for f in findings if f.kind in CONFLICT_KINDS or f.kind == "update"]
-    agreements = [f for f in findings if f.kind in ("consistent", "sum")]
-    out.append("## Conflicts and updates, by fact")
-    out.append("")
-    if not flagged:
-        out.append("No conflicts found.")
-        out.append("")
-    for n, (fact, fs) in enumerate(_facts(flagged), 1):
-        out += _fact_section(n, fact, fs, by_id, docs)
-    out.append("## Agreements and single-source claims")
-    out.append("")
-    out.append(f"<details><summary>{len(agreements)} agreements</summary>")
-    out.append("")
-    for f in agreements:
-        ids = ", ".join(escape(by_id[c].doc) + ":" + str(by_id[c].line) + " " + escape(by_id[c].text)
-                        for c in f.claims + f.parts if c in by_id)
-        out.append(f"- **{f.kind}** ({f.rule}, {f.id}) {escape(f.fact)}: {escape(f.summary)} ({ids})")
-    out.append("")
-    out.append("</details>")
-    out.append("")
-    in_findings = {c for f in findings for c in f.claims + f.parts}
-    single = [c for c in claims if c.id not in in_findings]
-    out.append(f"<details><summary>{len(single)} claims no other source speaks to</summary>")
-    out.append("")
-    out.append(CLAIM_HEAD)
-    for c in single:
-        out.append(_claim_row(c, docs))
     out.append("")
     out.append("</details>")
     out.append("")

@@ -49,7 +49,7 @@ class ActorFinder:
     def _groups_in(self, span: str) -> Counter:
         return Counter(g for g, rx in self.group_res for _ in rx.finditer(span))
 
-    def crowd_groups(self, claims: list[Claim], text: str, document: Document, sents, starts, is_local) -> None:
+    def crowd_groups(self, claims: list[Claim], text: str, document: Document, sents, starts, is_local) -> Optional[str]:
         """Who a crowd is: farmers, students, strikers ... from the counted noun or its sentence,
         else from the article (named twice, or in its headline). For events at one place
         (rallies) the group is the actor: a country named nearby is not who marches."""
@@ -67,6 +67,7 @@ class ActorFinder:
             si = bisect_right(starts, c.start) - 1
             near = self._groups_in(c.noun or "") or self._groups_in(text[sents[si].start:sents[si].end])
             c.actor = near.most_common(1)[0][0] if near else article
+        return article
 
 
 @lru_cache(maxsize=None)

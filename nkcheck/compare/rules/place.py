@@ -1,0 +1,40 @@
+"""NK601: the same group placed differently."""
+from __future__ import annotations
+
+from nkcheck.compare import measures, places
+from nkcheck.compare.facts import Group
+from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, who
+from nkcheck.compare.tolerance import agree
+
+
+class PlaceRule(Rule):
+    """The same figure for the same deployment or delivery, placed by the texts themselves in
+    places that do not contain each other: one group cannot be in both. (Counts that add up over
+    places — a toll, a crowd — are different facts in different places.)
+
+    **Conflict (place)**: "1500 Angehörige von Spezialeinheiten nahe der Front" vs "1.500 nach
+    Wladiwostok geschickt"
+    **No finding**: "25.000 in Bonn" vs "25.000 in Freiburg" (two crowds)
+    """
+    code, name, kind = "NK601", "place.same_group_other_place", "place"
+
+    def check(self, fact: Group, ctx: Context):
+        if measures.additive(fact.key.get("event")) or measures.local(fact.key.get("event")):
+            return []
+        pairs = []
+        for i, a in enumerate(fact.claims):
+            for b in fact.claims[i + 1:]:
+                if not a.place or not b.place or "place" in a.settled or "place" in b.settled or one_voice(a, b):
+                    continue
+                if places.nested(a.place, b.place) or a.bound == "vague" or b.bound == "vague":
+                    continue
+                if agree(a, b, ctx.tolerances) and not (a.time_start and b.time_start and
+                                                         (a.time_end < b.time_start or b.time_end < a.time_start)):
+                    pairs.append((a, b))
+        if not pairs:
+            return []
+        a, b = pairs[0]
+        return [finding(self, "place", "", pairs,
+                        f"{measures.describe(a)} in {places.display(a.place)} ({who(a, ctx)}) vs "
+                        f"{places.display(b.place)} ({who(b, ctx)})",
+                        "The same figure for the same group, placed in places that do not contain each other.", "place")]

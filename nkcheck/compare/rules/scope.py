@@ -1,0 +1,134 @@
+"""NK301, NK302: different measures of one thing, or a part that exceeds its whole."""
+from __future__ import annotations
+
+from nkcheck.compare import measures, places, stages
+from nkcheck.compare.facts import Group
+from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
+from nkcheck.compare.tolerance import agree, interval
+
+
+def _related(f1: Group, f2: Group) -> bool:
+    """Same family, modality, actor and occasion; places the same, nested or unknown."""
+    k1, k2 = f1.key, f2.key
+    if (k1["family"], k1["modality"], k1["increment"], k1["ordinal"]) != \
+            (k2["family"], k2["modality"], k2["increment"], k2["ordinal"]):
+        return False
+    if k1["actor"] and k2["actor"] and k1["actor"] != k2["actor"]:
+        return False
+    if k1["occasion"] and k2["occasion"] and k1["occasion"] != k2["occasion"]:
+        return False
+    p1, p2 = k1["place"], k2["place"]
+    return p1 is None or p2 is None or places.nested(p1, p2)
+
+
+class ScopeRule(Rule):
+    """Different measures of one thing where a reader takes one for the other:
+
+    - the same figure for a part and its whole (killed vs killed or wounded; tractors vs vehicles);
+    - one source gives only the part, another only the whole ("etwa 600 getötet" here, "4000
+      getötet oder verwundet" there): both can be true, but the figures are not like for like —
+      one finding for the two facts, on the pair stated closest in time;
+    - the part exceeds the whole: they cannot both be true (NK302).
+
+    A source that gives both the part and the whole puts them in context itself: no finding.
+
+    **Conflict (scope)**: "4700 Nordkoreaner tot oder verwundet" vs "600 killed, 4,700 injured"
+    **Conflict (scope)**: "etwa 600 Soldaten getötet" vs "rund 4000 getötet oder verwundet" (two reports)
+    **No finding**: "600 Tote, 4700 Tote und Verwundete" in one report
+    """
+    code, name, kind = "NK301", "scope.same_figure_other_measure", "scope"
+
+    def check_across(self, facts: list[Group], ctx: Context):
+        out = []
+        for i, f1 in enumerate(facts):
+            for f2 in facts[i + 1:]:
+                o1, o2 = f1.key["object"], f2.key["object"]
+                if o1 == o2 or not (o2 in measures.ancestors(o1) or o1 in measures.ancestors(o2)):
+                    continue
+                if not _related(f1, f2):
+                    continue
+                part, whole = (f1, f2) if o2 in measures.ancestors(o1) else (f2, f1)
+                same, exceeds, apart = [], [], []
+                part_docs = {c.doc for c in part.claims}
+                whole_docs = {c.doc for c in whole.claims}
+                for a in part.claims:
+                    for b in whole.claims:
+                        if one_voice(a, b) and a.start == b.start:
+                            continue
+                        rel = stages.relation(a, b, ctx.tolerances)
+                        if a.bound != "vague" and b.bound != "vague" and agree(a, b, ctx.tolerances):
+                            same.append((a, b))
+                        elif rel == stages.SAME and interval(a, ctx.tolerances)[0] > interval(b, ctx.tolerances)[1]:
+                            exceeds.append((a, b))
+                        elif (a.doc not in whole_docs and b.doc not in part_docs) or \
+                                (a.doc == b.doc and a.source and b.source and a.source != b.source):
+                            apart.append((a, b))
+                if apart and not same and not exceeds:
+                    a, b = min(apart, key=lambda p: (_gap(p[0], p[1]), p[0].doc, p[0].start, p[1].start))
+                    out.append(finding(self, "scope", "", [(a, b)],
+                                       f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
+                                       f"{side(b, ctx)}: different measures",
+                                       f"{measures.label(a.object)} are only part of {measures.label(b.object)}; "
+                                       "each source gives one of them, so the figures are not like for like. "
+                                       "Both can be true.", "object"))
+                if same:
+                    a, b = same[0]
+                    out.append(finding(self, "scope", "", same,
+                                       f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
+                                       f"{side(b, ctx)}: the same figure for different measures",
+                                       f"{measures.label(a.object)} are only part of {measures.label(b.object)}: "
+                                       "one of the sources may have named the measure wrongly.", "object"))
+                if exceeds:
+                    a, b = exceeds[0]
+                    out.append(finding(PartExceedsWholeRule, "scope", "", exceeds,
+                                       f"{measures.label(a.object)} {side(a, ctx)} exceed {measures.label(b.object)} "
+                                       f"{side(b, ctx)}",
+                                       "The part is larger than its whole: they cannot both be true.", "object"))
+        return out
+
+
+def _gap(a, b) -> int:
+    """Days between two claims' statements (unknown: far)."""
+    from datetime import date
+    try:
+        return abs((date.fromisoformat(a.as_of[:10]) - date.fromisoformat(b.as_of[:10])).days)
+    except (TypeError, ValueError):
+        return 10 ** 6
+
+
+class PartExceedsWholeRule(Rule):
+    """A part larger than its whole at the same time: a measure's part (the killed) above the
+    whole (killed or wounded), or a place's count above the count of the place that contains it
+    (a province's toll above the country's).
+
+    **Conflict (scope)**: "41 Tote in der Provinz Isabela" vs "38 Tote landesweit" (same day)
+    **No finding**: "34 Tote in Paiporta" vs "95 Tote in Spanien"
+    """
+    code, name, kind = "NK302", "scope.part_exceeds_whole", "scope"
+
+    def check_across(self, facts: list[Group], ctx: Context):
+        out = []
+        for i, f1 in enumerate(facts):
+            for f2 in facts[i + 1:]:
+                k1, k2 = f1.key, f2.key
+                if k1["object"] != k2["object"] or not measures.additive(k1["event"]):
+                    continue
+                if (k1["family"], k1["modality"], k1["increment"]) != (k2["family"], k2["modality"], k2["increment"]):
+                    continue
+                if k1["actor"] and k2["actor"] and k1["actor"] != k2["actor"]:
+                    continue
+                p1, p2 = k1["place"], k2["place"]
+                if not p1 or not p2 or p1 == p2 or not places.nested(p1, p2):
+                    continue
+                part, whole = (f1, f2) if places.contains(p2, p1) else (f2, f1)
+                pairs = [(a, b) for a in part.claims for b in whole.claims
+                         if stages.relation(a, b, ctx.tolerances) == stages.SAME
+                         and interval(a, ctx.tolerances)[0] > interval(b, ctx.tolerances)[1]]
+                if pairs:
+                    a, b = pairs[0]
+                    out.append(finding(self, "scope", "", pairs,
+                                       f"{side(a, ctx)} for {places.display(a.place)} exceeds {side(b, ctx)} for "
+                                       f"{places.display(b.place)}",
+                                       f"{places.display(a.place)} lies in {places.display(b.place)}: its count cannot "
+                                       "be larger at the same time.", "place"))
+        return out

@@ -1,0 +1,52 @@
+"""NK901: a running count that changed as it was stated again (a timeline, not a contradiction)."""
+from __future__ import annotations
+
+from nkcheck.compare import measures, stages
+from nkcheck.compare.facts import Group
+from nkcheck.compare.rules.base import Context, Rule, finding, one_voice
+from nkcheck.compare.rules.value import _within_day, running
+from nkcheck.compare.tolerance import agree
+
+
+class UpdateRule(Rule):
+    """A running count (a toll, troops sent in total, a crowd during its day, a forecast) stated
+    again later with another figure: an update. The timeline lists each stage; a later lower
+    figure is an update only for counts that fall as they are updated (the missing are found),
+    else it is revised down (NK102).
+
+    **Update**: "51 Todesopfer" (30 October) → "95" (31 October) → "205" (1 November)
+    **Conflict (value)**: two figures stated on the same day that do not overlap (NK101)
+    """
+    code, name, kind = "NK901", "update.later_figure", "update"
+
+    def check(self, fact: Group, ctx: Context):
+        tol = ctx.tolerances
+        if not running(fact):
+            return []
+        local = measures.local(fact.key.get("event"))
+        falls = measures.may_fall(fact.key.get("object")) or fact.key.get("modality") != "actual"
+        # stages: claims grouped by when they were said, in order; unordered claims stay out
+        dated = [c for c in fact.claims if c.as_of]
+        stage_list: list[list] = []
+        for c in dated:
+            if stage_list and stages.relation(stage_list[-1][0], c, tol) == stages.SAME:
+                stage_list[-1].append(c)
+            else:
+                stage_list.append([c])
+        pairs = []
+        for s1, s2 in zip(stage_list, stage_list[1:]):
+            for a in s1:
+                for b in s2:
+                    if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
+                        continue
+                    if local and not _within_day(a, b, fact):
+                        continue
+                    rising = (b.low or b.high or 0) > (a.low or a.high or 0)
+                    if rising or falls:
+                        pairs.append((a, b))
+        if not pairs:
+            return []
+        line = " → ".join(f"{measures.describe(s[0])} ({s[0].as_of.replace('T', ' ')})" for s in stage_list
+                          if any(s[0] is a or s[0] is b for a, b in pairs) or True)
+        return [finding(self, "update", "", pairs, f"timeline: {line}",
+                        "A running count stated at several moments; later figures update earlier ones.", "time")]

@@ -1,0 +1,97 @@
+"""NK101, NK102: the figures of one fact disagree."""
+from __future__ import annotations
+
+from nkcheck.compare import measures, stages
+from nkcheck.compare.facts import Group
+from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
+from nkcheck.compare.tolerance import agree
+
+
+def running(fact: Group) -> bool:
+    """A count that changes as it is stated again: a toll, troops sent, a crowd during its day,
+    a forecast revised over the week."""
+    ev = fact.key.get("event")
+    return measures.cumulative(ev) or fact.key.get("modality") != "actual"
+
+
+class ValueRule(Rule):
+    """Same fact, stated in one window (the same day, or when the order is not known for a fact
+    that does not change): the figures do not overlap, even read as estimates.
+
+    Hedges are estimates near their figure ("mehr als 1.100" and "mehr als 3.000" differ; "etwa
+    11.000" reaches 10.500–11.500); see the tolerances below.
+
+    **Conflict (value)**: "Laut Polizei demonstrierten am Samstag rund 12.000 Menschen in Leipzig" vs
+    "Nach Angaben der Veranstalter demonstrierten am Samstag 40.000 Menschen in Leipzig"
+    **No finding**: "rund 11.000" vs "mehr als 10.000" (the estimates overlap)
+    """
+    code, name, kind = "NK101", "value.no_overlap", "value"
+
+    def check(self, fact: Group, ctx: Context):
+        tol = ctx.tolerances
+        run = running(fact)
+        local = measures.local(fact.key.get("event"))
+        pairs = []
+        claims = fact.claims
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
+                    continue
+                rel = stages.relation(a, b, tol)
+                if rel == stages.SAME or not run:
+                    pairs.append((a, b))
+                elif local and rel != stages.UNORDERED and not _within_day(a, b, fact):
+                    pairs.append((a, b))  # a crowd re-estimated after its day: a revision of a fixed figure
+        if not pairs:
+            return []
+        lo, hi = min(pairs[0], key=lambda c: c.low or 0), max(pairs[0], key=lambda c: c.low or 0)
+        return [finding(self, "value", "", pairs, f"{side(lo, ctx)} vs {side(hi, ctx)}",
+                        "The figures for the same fact, stated at the same time, do not overlap even read as "
+                        "estimates (exact figures to their rounding, hedged ones as estimates near their figure).",
+                        "value")]
+
+
+def _within_day(a, b, fact: Group) -> bool:
+    """Both stated on the day of a one-day occasion or the morning after (a crowd that grows during
+    its rally, and the evening's last tally)."""
+    day = fact.key.get("occasion")
+    if not (day and a.as_of and b.as_of and len(a.as_of) >= 10 and len(b.as_of) >= 10):
+        return False
+    from datetime import date
+    d0 = date.fromisoformat(day)
+    return all(0 <= (date.fromisoformat(x.as_of[:10]) - d0).days <= 1 for x in (a, b))
+
+
+class RevisedDownRule(Rule):
+    """A running count stated again later with a lower figure: the total was revised down.
+
+    Counts that fall as they are updated (the missing are found) are updates instead (NK901).
+
+    **Conflict (value)**: "mindestens 217 Tote" (3 November) vs "bislang 215 Todesopfer" (5 November)
+    """
+    code, name, kind = "NK102", "value.revised_down", "value"
+
+    def check(self, fact: Group, ctx: Context):
+        tol = ctx.tolerances
+        if not running(fact) or measures.may_fall(fact.key.get("object")) or fact.key.get("modality") != "actual":
+            return []
+        local = measures.local(fact.key.get("event"))
+        pairs = []
+        for i, a in enumerate(fact.claims):
+            for b in fact.claims[i + 1:]:
+                if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
+                    continue
+                rel = stages.relation(a, b, tol)
+                if rel not in (stages.BEFORE, stages.AFTER):
+                    continue
+                if local and not _within_day(a, b, fact):
+                    continue  # a crowd re-estimated later is NK101's
+                early, late = (a, b) if rel == stages.BEFORE else (b, a)
+                if (late.low or late.high or 0) < (early.low or early.high or 0):
+                    pairs.append((early, late))
+        if not pairs:
+            return []
+        early, late = pairs[-1]
+        return [finding(self, "value", "", pairs, f"revised down: {side(early, ctx)} then {side(late, ctx)}",
+                        "A running count that was stated again later with a lower figure: either a correction "
+                        "or one of the sources is wrong.", "value")]

@@ -1,0 +1,172 @@
+"""An article's setting: the occasion it reports on.
+
+- place: the dateline's place ("DUISBURG, Germany —", "Valencia (dpa) –"), else the place its
+  headline names (two joined by "und"/"and" together: "in der Türkei und Syrien"), else the first
+  place its lead names;
+- time: when the occasion happened, for occasions that have a day (a rally, a disaster): a time
+  expression in the headline or lead in a clause with a rally, casualty or hazard word ("Am
+  Samstag demonstrierten ...", "das Erdbeben vom 6. Februar"). A running story (troops sent over
+  months) has none;
+- hazard: what caused a disaster's toll, the one the headline or the article names most;
+- group: who gathered (farmers, students ...), named twice or in the headline.
+
+Captions ("Foto: …", "Datum des Fotos …") never set an article.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from nkcheck import lang as langdata
+from nkcheck.extract.slots.place import is_place
+from nkcheck.extract.text import Sentence
+from nkcheck.model import Document, Mention, Period, Setting
+
+CAPTION = re.compile(r"\s*(?:\*|_)*(?:Foto|Fotos|Bild|Bilder|Photo|Image|Picture|Credit|Quelle|Source)\s*:|"
+                     r"\s*\(?(?:Datum des Fotos|Photo taken|Archivbild|Archivfoto)", re.IGNORECASE)
+DATELINE_EN = re.compile(r"\s*(?P<place>[A-Z][A-Z .'-]{2,40})(?:,\s*[A-Z][\w .'-]{2,40})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s")
+DATELINE_DE = re.compile(r"\s*(?P<place>[A-ZÄÖÜ][\wäöüß .'-]{1,40}?)\s*(?:\((?:dpa|AFP|AP|Reuters|KNA|epd|dts|APA|sda|afp|rtr)[^)]*\)\s*)[—–-]\s")
+
+
+ENDINGS = ("", "e", "en", "n", "es", "s", "er", "ern", "ns")
+
+
+def is_caption(text: str, sent: Sentence) -> bool:
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    return bool(CAPTION.match(text, line_start))
+
+
+class SettingFinder:
+    def __init__(self, lang: str):
+        from nkcheck.extract.slots.event import finder as event_finder
+
+        self.event_finder = event_finder(lang)
+        self.events = self.event_finder.events
+        from nkcheck.extract.attribution import finder as attribution_finder
+        self.reporting_verbs = attribution_finder(lang).reporting_verbs
+        hz = langdata.load(lang, "events").get("hazards") or {}
+        self.hazard_stems = sorted(((str(w).lower(), h) for h, ws in hz.items() for w in ws), key=lambda x: -len(x[0]))
+        # a hazard word, alone or as the head of a compound ("Großbrand")
+        self.hazard_re = re.compile(r"[\wäöüÄÖÜß-]*(?:" + "|".join(re.escape(w) for w, _ in self.hazard_stems) + r")[\w-]*",
+                                    re.IGNORECASE) if self.hazard_stems else None
+
+    def hazard_of(self, word: str) -> Optional[str]:
+        """The hazard a word names: the word itself, inflected ("Fluten", "Erdbebens"), or as the
+        head of a compound ("Großbrand", "Seebeben"); never as a word's start ("Brandenburger")."""
+        w = word.lower().strip("-")
+        for stem, h in self.hazard_stems:
+            for base in (w, w.rsplit("-", 1)[-1]):
+                rest = base[len(stem):] if base.startswith(stem) else None
+                if rest is not None and rest in ENDINGS:
+                    return h
+                if any(base.endswith(stem + e) for e in ENDINGS) and len(stem) >= 4:
+                    return h
+        return None
+
+    def hazards_in(self, text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, str]]:
+        if self.hazard_re is None:
+            return []
+        end = len(text) if end is None else end
+        out = []
+        for m in self.hazard_re.finditer(text, start, end):
+            if m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "-"):
+                continue
+            h = self.hazard_of(m.group(0))
+            if h:
+                out.append((m.start(), h))
+        return out
+
+    def find(self, text: str, document: Document, sents: list[Sentence], mentions: list[Mention],
+             times, resolve, head_end: int, lead_end: int, cue_spans, group: Optional[str],
+             claims=None) -> Setting:
+        body = document.body_start
+        sents = [s for s in sents if not is_caption(text, s)]
+        lead_sents = [s for s in sents if s.start < lead_end]
+        places = [m for m in mentions if is_place(m) and m.role not in ("origin", "other")
+                  and not any(a <= m.start < b for a, b in cue_spans)]
+        place = self._dateline(text, body, places) or self._first_place(text, places, body, head_end) \
+            or self._first_place(text, places, head_end, lead_end)
+        # the occasion's time: in the headline or lead, in a clause with an occasion word
+        period = None
+        for s in lead_sents:
+            if period is not None:
+                break
+            for t in times:
+                if not (s.start <= t.start < s.end) or t.label in ("clock", "name"):
+                    continue
+                clause = s.clause_of(t.start)
+                if self._occasion_clause(text, s, clause):
+                    p = resolve(t)
+                    if p is not None and p.granularity in ("day", "range") and (p.end - p.start).days <= 7:
+                        period = p
+                        break
+        if period is None:
+            # no date in the lead: the day the article's occasion figures are dated to most often
+            days = Counter((c.time_start, c.time_end) for c in claims or () if c.time_start and
+                           c.time_start == c.time_end and self.events.families.get(
+                               self.events.family(c.event) or "", {}).get("occasion"))
+            if days:
+                (start, end), _ = max(days.items(), key=lambda kv: (kv[1], kv[0]))
+                period = Period(date.fromisoformat(start), date.fromisoformat(end), "day")
+        hazards = Counter(h for _, h in self.hazards_in(text, body))
+        head = [h for _, h in self.hazards_in(text, body, head_end)]
+        hazard = head[0] if head else (hazards.most_common(1)[0][0] if hazards else None)
+        return Setting(place=place, time_start=period.start.isoformat() if period else None,
+                       time_end=period.end.isoformat() if period else None, hazard=hazard, group=group)
+
+    def _occasion_clause(self, text: str, sent: Sentence, clause: tuple[int, int]) -> bool:
+        """A time expression dates the occasion when its sentence tells the occasion (a rally, a
+        toll or a hazard: an event word, a scene word or a hazard word) and its own clause does not
+        report a statement ("teilte der NIS am Mittwoch mit" dates the statement)."""
+        lex = self.events
+        if any(t.lower_ in self.reporting_verbs for t in sent.tokens if clause[0] <= t.idx < clause[1]):
+            return False
+        for _, ev in self.event_finder.hits(sent, text):
+            fam = lex.family(ev)
+            if fam and lex.families.get(fam, {}).get("occasion"):
+                return True
+        if lex.frame_re is not None:
+            for m in lex.frame_re.finditer(text, sent.start, sent.end):
+                if lex.families.get(lex.frame_word(m.group(0)), {}).get("occasion"):
+                    return True
+        return bool(self.hazards_in(text, sent.start, sent.end))
+
+    @staticmethod
+    def _first_place(text: str, places: list[Mention], start: int, end: int) -> Optional[str]:
+        inside = [m for m in places if start <= m.start < end]
+        if not inside:
+            return None
+        first = inside[0]
+        if len(inside) > 1:  # "in der Türkei und Syrien": the two together
+            nxt = inside[1]
+            between = text[first.end:nxt.start].strip().lower()
+            if between in ("und", "and", "sowie", "und in", "and in", "oder", "or") and nxt.entity != first.entity:
+                return "+".join(sorted({first.entity, nxt.entity}))
+        return first.entity
+
+    @staticmethod
+    def _dateline(text: str, body: int, places: list[Mention]) -> Optional[str]:
+        i = body
+        while i < len(text) and text[i] in "\r\n \t":
+            i += 1
+        # a dateline opens the first paragraph after the headline
+        if text.startswith("#", i):
+            nl = text.find("\n", i)
+            i = nl + 1 if nl >= 0 else len(text)
+            while i < len(text) and text[i] in "\r\n \t":
+                i += 1
+        m = DATELINE_EN.match(text, i) or DATELINE_DE.match(text, i)
+        if not m:
+            return None
+        inside = [p for p in places if m.start("place") <= p.start < m.end()]
+        if inside:
+            return inside[0].entity
+        return None
+
+
+@lru_cache(maxsize=None)
+def finder(lang: str) -> SettingFinder:
+    return SettingFinder(lang)
