@@ -92,12 +92,12 @@ def make_quantities(nlp: Language, name: str, lang: str):
     return component
 
 
-@Language.factory("nkcheck_entities", default_config={})
-def make_entities(nlp: Language, name: str):
+@Language.factory("nkcheck_entities", default_config={"lang": "de"})
+def make_entities(nlp: Language, name: str, lang: str):
     f = entities.finder()
 
     def component(doc: Doc) -> Doc:
-        doc._.nk_mentions = f.find(doc.text)
+        doc._.nk_mentions = f.find(doc.text, lang)
         return doc
     return component
 
@@ -142,7 +142,7 @@ def make_nlp(lang: str = "de", use_trained: bool = True) -> Language:
     nlp.add_pipe("nkcheck_sentences", first=True, config={"lang": lang})
     nlp.add_pipe("nkcheck_times", config={"lang": lang})
     nlp.add_pipe("nkcheck_quantities", config={"lang": lang})
-    nlp.add_pipe("nkcheck_entities")
+    nlp.add_pipe("nkcheck_entities", config={"lang": lang})
     nlp.add_pipe("nkcheck_attribution", config={"lang": lang})
     return nlp
 

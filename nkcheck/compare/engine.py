@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Container, Iterable, Mapping, Optional
 
 from nkcheck.compare import facts as factlib
-from nkcheck.compare import measures, places
+from nkcheck.compare import measures
+from nkcheck.normalize import containment as places
 from nkcheck.compare.labels import fact_label
 from nkcheck.compare.rules import ACROSS, FACT_RULES, SUMS, Context
 from nkcheck.compare.tolerance import DEFAULT, Tolerances
@@ -156,6 +157,11 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         merged[k] = f
     out = list(merged.values())
+    # parts that add up to a total (NK401) are not different measures to be confused
+    summed = {frozenset((f.claims[0], p)) for f in out if f.kind == "sum" for p in f.parts}
+    for f in out:
+        if f.kind == "scope":
+            f.pairs = [p for p in f.pairs if frozenset(p[:2]) not in summed]
     taken: set[frozenset] = set()
     for f in sorted(out, key=lambda f: KIND_ORDER.get(f.kind, 9)):
         if not f.pairs:

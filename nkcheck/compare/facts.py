@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Hashable, Optional
 
-from nkcheck.compare import measures, places
+from nkcheck.compare import measures
+from nkcheck.normalize import containment as places
 from nkcheck.model import Claim
 
 OCCASION_GAP_DAYS = 3  # occasions (a rally day, a disaster) more than this many days apart are two
@@ -89,11 +90,25 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
             clusters.append([c])
             end = e
     undated = [c for c in items if not _day(c.time_start)]
-    if not clusters:
-        return [undated]
-    if undated:
-        max(clusters, key=len).extend(undated)
-    return clusters
+    if not undated:
+        return clusters
+    if not any(measures.local(c.event) for c in items):
+        if not clusters:
+            return [undated]
+        max(clusters, key=len).extend(undated)  # a toll with no date: the disaster's main occasion
+        return clusters
+    # a crowd with no day of its own joins the one occasion in the days before its article was
+    # published; where none or several fit, it stays with its own article's claims
+    own: dict[str, list[Claim]] = defaultdict(list)
+    for c in undated:
+        pub = _day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
+        fits = [cl for cl in clusters if pub and any(0 <= (pub - _day(x.time_start)).days <= OCCASION_GAP_DAYS
+                                                        for x in cl)]
+        if len(fits) == 1:
+            fits[0].append(c)
+        else:
+            own[c.doc].append(c)
+    return clusters + [own[d] for d in sorted(own)]
 
 
 def _place_key(c: Claim) -> Optional[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from nkcheck.compare import measures, places
+from nkcheck.compare import measures
+from nkcheck.normalize import containment as places
 
 HAZARDS = {"earthquake", "flood", "storm", "tropical_storm", "fire", "explosion", "landslide", "heatwave",
            "volcano", "accident"}

@@ -127,7 +127,7 @@ class AttributionFinder:
         if re.search(r"\b[A-Z]{2,8}\b", phrase):
             return True
         from nkcheck.extract.entities import finder as entity_finder
-        if any(m.type in ("person", "org", "country") for m in entity_finder().find(phrase)):
+        if any(m.type in ("person", "org", "country") for m in entity_finder().find(phrase, self.lang)):
             return True
         caps = [w for w in re.findall(r"[\wÄÖÜäöüß'’-]+", phrase) if w[:1].isupper()]
         if self.lang == "en":

@@ -59,6 +59,7 @@ class ClaimBuilder:
         sents = sentences_of(doc)
         starts = [s.start for s in sents]
         mentions: list[Mention] = doc._.nk_mentions or []
+        self._mentions = mentions
         demonyms = {m.start: m for m in mentions if m.role == "demonym"}
         # the words that are names (places, people, countries) or part of a time expression
         # ("in der Vorwoche") are never a counted noun
@@ -125,6 +126,15 @@ class ClaimBuilder:
         self._settle(claims, document, text, sents, starts)
         return claims
 
+    def _main_country(self, document: Document) -> Optional[str]:
+        """The country the article's places lie in most often."""
+        from collections import Counter
+        from nkcheck.normalize.containment import country
+        counts = Counter(country(m.entity) for m in self._mentions if m.type in ("city", "region", "country")
+                         and m.role not in ("other", "origin"))
+        counts.pop(None, None)
+        return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
     def _settle(self, claims: list[Claim], document: Document, text: str, sents, starts) -> None:
         """Slots no sentence gives come from the article's setting, and say so (``settled``): its
         place, the day of its occasion (for events that have one), its hazard as the actor of a
@@ -133,9 +143,14 @@ class ClaimBuilder:
         lex = self.events
         st = document.setting
         pub = document.published_iso()
+        from nkcheck.normalize.containment import country
+        nation = country(st.place) if st.place else self._main_country(document)
         for c in claims:
             fam = lex.family(c.event)
             finfo = lex.families.get(fam or "", {})
+            if c.place is None and c.aggregate and nation:
+                c.place = nation  # "bundesweit", "in vielen Städten": the country's total
+                c.settled.append("place")
             if c.place is None and not c.aggregate and st.place:
                 c.place = st.place
                 c.settled.append("place")

@@ -1,8 +1,12 @@
-"""Find mentions of known actors and places (``lang/entities.yaml``) and give each a role.
+"""Find mentions of places (from the gazetteer, ``normalize/places.py``), of people and
+institutions (``lang/entities.yaml``), and give each a role.
 
 A mention right after a place preposition ("nach Russland", "in Kursk") is a place; a
-nationality adjective ("nordkoreanische Soldaten") or a bare name is an actor; a mention
-after another preposition ("gegen die Ukraine", "von der Ukraine") is neither.
+nationality adjective ("nordkoreanische Soldaten") is an actor's adjective, a demonym
+("3000 Nordkoreaner") names people of a country; a bare country name is an actor; a mention
+after another preposition ("gegen die Ukraine", "von der Ukraine") is neither. A capital that
+stands for its country ("Pjöngjang entsandte") is the country as an actor and the city as a
+place. A name that is also a common word ("Essen", "Halle") counts only after a place preposition.
 """
 from __future__ import annotations
 
@@ -11,16 +15,18 @@ from functools import lru_cache
 
 from nkcheck import lang as langdata
 from nkcheck.model import Mention
+from nkcheck.normalize.places import gazetteer, place_cue
 
 PLACE_PREPS = {"in", "im", "nach", "bei", "beim", "nahe", "vor", "am", "auf", "an",
-               "into", "to", "at", "near", "across", "throughout", "durch", "rund um", "um"}
+               "into", "to", "at", "near", "across", "throughout", "durch", "rund um", "um", "inside", "outside"}
 # where people or things come from: "Landwirte aus ganz Bayern" is not where the event is,
 # but "Soldaten aus Nordkorea" names who sends them
 ORIGIN_PREPS = {"aus", "from"}
 OTHER_PREPS = {"gegen", "von", "vom", "mit", "für", "über", "zur", "zum", "zu", "against", "with",
-               "for", "by", "of", "on", "seitens", "unter", "zwischen", "between"}
+               "for", "by", "of", "on", "seitens", "unter", "zwischen", "between", "seite", "backing", "supporting"}
 ARTICLES = {"der", "die", "das", "dem", "den", "des", "the", "einer", "eines", "region", "gebiet",
-            "stadt", "oblast", "city"}
+            "stadt", "oblast", "city", "provinz", "province", "ganz", "ganzen", "gesamten"}
+KIND_TYPE = {"country": "country", "region": "region", "city": "city", "area": "region"}
 
 
 class EntityFinder:
@@ -28,28 +34,21 @@ class EntityFinder:
         data = langdata.shared("entities")
         self.info: dict[str, dict] = data["entities"]
         self.names: dict[str, str] = {}
-        self.adjectives: list[tuple[str, str]] = []
         for eid, e in self.info.items():
-            for n in e.get("names", []) + e.get("genitive", []):
+            for n in e.get("names", []):
                 self.names[n] = eid
-            for a in e.get("adjectives", []):
-                self.adjectives.append((a, eid))
+        self.sites: dict[str, str] = {n: gid for gid, ns in (data.get("sites") or {}).items() for n in ns}
+        self.adjectives: dict[str, str] = {a.lower(): gid for gid, ns in (data.get("adjectives") or {}).items()
+                                           for a in ns}
+        names = list(self.names) + list(self.sites)
         self.name_re = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
             + r")(?![\w])(?!-[A-Za-zÄÖÜäöüß])")
-        # adjectives inflect: nordkoreanisch-e/-en/-er/-es; city adjectives are fixed (Hamburger)
         self.adj_re = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a, _ in sorted(self.adjectives, key=lambda x: -len(x[0])))
-            + r")(e|en|er|es|em|n)?(?![\w])", re.IGNORECASE)
-        self.adj_map = {a.lower(): eid for a, eid in self.adjectives}
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(self.adjectives, key=len, reverse=True))
+            + r")(e|en|er|es|em|n)?(?![\w])", re.IGNORECASE) if self.adjectives else None
+        self.city_adj_re = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)er(?![\w-])")
         self.aggregate = data.get("aggregate_cues", {})
-
-    def parent_chain(self, eid: str) -> list[str]:
-        out = [eid]
-        while eid in self.info and self.info[eid].get("parent"):
-            eid = self.info[eid]["parent"]
-            out.append(eid)
-        return out
 
     def _role(self, text: str, start: int, default: str) -> str:
         words = re.findall(r"[\wäöüÄÖÜß]+", text[max(0, start - 40):start].lower())
@@ -59,33 +58,66 @@ class EntityFinder:
             return default
         if words[-1] in PLACE_PREPS:
             return "place"
-        if words[-1] in ORIGIN_PREPS or (len(words) > 1 and words[-1] == "ganz" and words[-2] in ORIGIN_PREPS):
+        if words[-1] in ORIGIN_PREPS:
             return "actor" if default == "actor" else "origin"
-        if words[-1] in OTHER_PREPS:
+        if words[-1] in OTHER_PREPS or (len(words) > 1 and words[-2:] == ["an", "der"]):
             return "other"
         return default
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, lang: str = "de") -> list[Mention]:
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for m in self.name_re.finditer(text):
-            eid = self.names[m.group(1)]
-            typ = self.info[eid]["type"]
-            role = self._role(text, m.start(), "actor" if typ in ("country", "org", "person") else "place")
-            out.append(Mention(m.start(), m.end(), m.group(0), eid, typ, role))
+            name = m.group(1)
+            if name in self.sites:
+                gid = self.sites[name]
+                out.append(Mention(m.start(), m.end(), m.group(0), gid, "site", self._role(text, m.start(), "place")))
+            else:
+                eid = self.names[name]
+                e = self.info[eid]
+                entity = e.get("stands_for") or eid
+                typ = "country" if e.get("stands_for") else e["type"]
+                out.append(Mention(m.start(), m.end(), m.group(0), entity, typ, self._role(text, m.start(), "actor")))
             taken.append(m.span())
-        for m in self.adj_re.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+        gz = gazetteer()
+        found = gz.find(text, lang)
+        ids = gz.resolve(found)
+        for pm, pid in zip(found, ids):
+            if not pid or any(pm.start < e and s < pm.end for s, e in taken):
                 continue
-            base = m.group(1).lower()
-            eid = self.adj_map.get(base)
-            if eid is None:
-                continue
-            typ = self.info[eid]["type"]
-            # "Berliner Polizei", "Hamburger Demonstration": a city adjective names the place
-            role = "adj_place" if typ in ("city", "region", "site") else "adj"
-            out.append(Mention(m.start(), m.end(), m.group(0), eid, typ, role))
-        out.sort(key=lambda x: x.start)
+            if pm.ambiguous_word and not place_cue(text, pm, lang):
+                continue  # "das Essen", "in der Halle"
+            kind = KIND_TYPE.get(gz.get(pid).kind if "#" not in pid else "area", "region") if pid[:1] != "#" else "region"
+            if pm.form == "adjective":
+                role = "adj" if kind == "country" else "adj_place"
+                out.append(Mention(pm.start, pm.end, pm.text, pid, kind, role))
+            elif pm.form == "demonym":
+                out.append(Mention(pm.start, pm.end, pm.text, pid, "country", "demonym"))
+            else:
+                role = self._role(text, pm.start, "actor" if kind == "country" else "place")
+                if pm.metonym_for and role != "place":
+                    out.append(Mention(pm.start, pm.end, pm.text, pm.metonym_for, "country", role))
+                else:
+                    out.append(Mention(pm.start, pm.end, pm.text, pid, kind, role))
+            taken.append((pm.start, pm.end))
+        if self.adj_re is not None:
+            for m in self.adj_re.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                gid = self.adjectives[m.group(1).lower()]
+                out.append(Mention(m.start(), m.end(), m.group(0), gid, "region", "adj_place"))
+                taken.append(m.span())
+        if lang == "de":  # "Berliner Polizei", "Krefelder Feuerwehr": a city adjective names the place
+            for m in self.city_adj_re.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                entry = gz.lookup(m.group(1), "de")
+                if entry and entry.ids and entry.form == "name" and not entry.flags:
+                    pid = entry.ids[0]
+                    if "#" not in pid and gz.get(pid).kind == "city":
+                        out.append(Mention(m.start(), m.end(), m.group(0), pid, "city", "adj_place"))
+                        taken.append(m.span())
+        out.sort(key=lambda x: (x.start, x.end))
         return out
 
     def aggregate_cues(self, lang: str) -> list[str]:

@@ -47,6 +47,8 @@ class SettingFinder:
         self.events = self.event_finder.events
         from nkcheck.extract.attribution import finder as attribution_finder
         self.reporting_verbs = attribution_finder(lang).reporting_verbs
+        cues = langdata.load(lang, "time").get("stamp_cues") or []
+        self.stamp_re = re.compile(r"(?<![\w])(?:" + "|".join(cues) + r")(?![\w])", re.IGNORECASE) if cues else None
         hz = langdata.load(lang, "events").get("hazards") or {}
         self.hazard_stems = sorted(((str(w).lower(), h) for h, ws in hz.items() for w in ws), key=lambda x: -len(x[0]))
         # a hazard word, alone or as the head of a compound ("Großbrand")
@@ -91,14 +93,17 @@ class SettingFinder:
             or self._first_place(text, places, head_end, lead_end)
         # the occasion's time: in the headline or lead, in a clause with an occasion word
         period = None
+        stamps = [m.end() for m in self.stamp_re.finditer(text, body, lead_end)] if self.stamp_re else []
         for s in lead_sents:
             if period is not None:
                 break
             for t in times:
                 if not (s.start <= t.start < s.end) or t.label in ("clock", "name"):
                     continue
+                if any(0 <= t.start - e <= 3 for e in stamps):
+                    continue  # "(Stand: 7. Februar 2024)" dates the statement, not the occasion
                 clause = s.clause_of(t.start)
-                if self._occasion_clause(text, s, clause):
+                if self._names_occasion(text, t.start, clause) or self._occasion_clause(text, s, clause):
                     p = resolve(t)
                     if p is not None and p.granularity in ("day", "range") and (p.end - p.start).days <= 7:
                         period = p
@@ -116,6 +121,20 @@ class SettingFinder:
         hazard = head[0] if head else (hazards.most_common(1)[0][0] if hazards else None)
         return Setting(place=place, time_start=period.start.isoformat() if period else None,
                        time_end=period.end.isoformat() if period else None, hazard=hazard, group=group)
+
+    def _names_occasion(self, text: str, pos: int, clause: tuple[int, int]) -> bool:
+        """A date right after an occasion's noun: "der Kundgebung ... am 19. Januar", "die Beben vom
+        6. Februar", "the February 6 earthquakes" (the noun just after)."""
+        lex = self.events
+        before = text[max(clause[0], pos - 60):pos]
+        after = text[pos:min(clause[1], pos + 40)]
+        for span in (before, after):
+            if self.hazards_in(span):
+                return True
+            if lex.frame_re is not None and any(lex.families.get(lex.frame_word(m.group(0)), {}).get("occasion")
+                                                for m in lex.frame_re.finditer(span)):
+                return True
+        return False
 
     def _occasion_clause(self, text: str, sent: Sentence, clause: tuple[int, int]) -> bool:
         """A time expression dates the occasion when its sentence tells the occasion (a rally, a

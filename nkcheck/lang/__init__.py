@@ -38,7 +38,7 @@ SCHEMA: dict[str, set[str]] = {
 SHARED_SCHEMA: dict[str, set[str]] = {
     "objects": {"objects"},
     "events": {"families", "events", "combinations", "object_events"},
-    "entities": {"entities", "aggregate_cues"},
+    "entities": {"entities", "sites", "adjectives", "aggregate_cues"},
 }
 
 

@@ -1,7 +1,8 @@
 """NK601: the same group placed differently."""
 from __future__ import annotations
 
-from nkcheck.compare import measures, places
+from nkcheck.compare import measures
+from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, who
 from nkcheck.compare.tolerance import agree

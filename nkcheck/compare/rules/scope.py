@@ -1,7 +1,8 @@
 """NK301, NK302: different measures of one thing, or a part that exceeds its whole."""
 from __future__ import annotations
 
-from nkcheck.compare import measures, places, stages
+from nkcheck.compare import measures, stages
+from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
 from nkcheck.compare.tolerance import agree, interval

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from nkcheck.compare import measures, places
+from nkcheck.compare import measures
+from nkcheck.normalize import containment as places
 from nkcheck.compare.rules.base import Context, Rule
 from nkcheck.model import Claim, Finding
 
