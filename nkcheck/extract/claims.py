@@ -94,7 +94,10 @@ class ClaimBuilder:
             ev, modality = self._modality(ev, self.event_finder.modality(text, clause, sent))
             texpr = self.time_finder.expression(times, q, clause, sent)
             period = self.dates.resolve(texpr, base, modality != "actual") if texpr else None
-            place = self.place_finder.find(mentions, q, clause, sent, cue_spans)
+            fam_info = self.events.families.get(self.events.family(ev) or "", {})
+            # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
+            origin_ok = bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place"
+            place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok)
             actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans)
             source, source_kind = sources.find(si, sent, q, clause, actor)
             agg_span = text[sent.start:sent.end].lower()
@@ -151,7 +154,10 @@ class ClaimBuilder:
             if c.place is None and c.aggregate and nation:
                 c.place = nation  # "bundesweit", "in vielen Städten": the country's total
                 c.settled.append("place")
-            if c.place is None and not c.aggregate and st.place:
+            # a crowd's or a disaster's figure with no place is where its article is set; a running
+            # war story's figure is not placed by its article's headline
+            if c.place is None and not c.aggregate and st.place and \
+                    (lex.info.get(c.event or "", {}).get("local") or (finfo.get("hazard_actor") and st.hazard)):
                 c.place = st.place
                 c.settled.append("place")
             if c.time_start is None and st.time_start and finfo.get("occasion"):

@@ -17,15 +17,21 @@ from nkcheck import lang as langdata
 from nkcheck.model import Mention
 from nkcheck.normalize.places import gazetteer, place_cue
 
-PLACE_PREPS = {"in", "im", "nach", "bei", "beim", "nahe", "vor", "am", "auf", "an",
+PLACE_PREPS = {"in", "im", "nach", "bei", "beim", "nahe", "vor", "am", "auf", "an", "zum", "zur",
                "into", "to", "at", "near", "across", "throughout", "durch", "rund um", "um", "inside", "outside"}
 # where people or things come from: "Landwirte aus ganz Bayern" is not where the event is,
 # but "Soldaten aus Nordkorea" names who sends them
 ORIGIN_PREPS = {"aus", "from"}
-OTHER_PREPS = {"gegen", "von", "vom", "mit", "für", "über", "zur", "zum", "zu", "against", "with",
+OTHER_PREPS = {"gegen", "von", "vom", "mit", "für", "über", "zu", "against", "with",
                "for", "by", "of", "on", "seitens", "unter", "zwischen", "between", "seite", "backing", "supporting"}
 ARTICLES = {"der", "die", "das", "dem", "den", "des", "the", "einer", "eines", "region", "gebiet",
-            "stadt", "oblast", "city", "provinz", "province", "ganz", "ganzen", "gesamten"}
+            "stadt", "oblast", "city", "provinz", "province", "ganz", "ganzen", "gesamten", "nachbarland",
+            "nachbarlandes", "land", "staat", "neighbouring", "neighboring"}
+# German words for a kind of place, before its name: "die Küstenstadt Valencia", "der Ort Chiva"
+# and common nouns that precede a town's name ("Polizei Berlin", "Feuerwehr Krefeld")
+PLACE_NOUN_ENDINGS = ("stadt", "dorf", "ort", "gemeinde", "metropole", "region", "provinz", "bezirk", "hafen",
+                      "insel", "land", "staat", "kreis", "kommune", "ei", "ung", "heit", "keit", "schaft", "tum",
+                      "ion", "tät", "wehr", "amt", "ium", "rat", "tag", "ter", "ner")
 KIND_TYPE = {"country": "country", "region": "region", "city": "city", "area": "region"}
 
 
@@ -60,6 +66,8 @@ class EntityFinder:
             return "place"
         if words[-1] in ORIGIN_PREPS:
             return "actor" if default == "actor" else "origin"
+        if words[-1] in ("für", "for") and default == "place":
+            return "place"  # "Für Ulm nannten die Beamten 8000": the count for a town
         if words[-1] in OTHER_PREPS or (len(words) > 1 and words[-2:] == ["an", "der"]):
             return "other"
         return default
@@ -80,13 +88,21 @@ class EntityFinder:
                 out.append(Mention(m.start(), m.end(), m.group(0), entity, typ, self._role(text, m.start(), "actor")))
             taken.append(m.span())
         gz = gazetteer()
-        found = gz.find(text, lang)
-        ids = gz.resolve(found)
+        region_words = gz.region_words(lang)
+        found = [pm for pm in gz.find(text, lang) if pm.text not in region_words]  # "der Region" is no name
+        ids = self._prefer_regions(gz, found, gz.resolve(found))
         for pm, pid in zip(found, ids):
             if not pid or any(pm.start < e and s < pm.end for s, e in taken):
                 continue
             if pm.ambiguous_word and not place_cue(text, pm, lang):
                 continue  # "das Essen", "in der Halle"
+            if pm.form == "name" and "#" not in pid and gz.get(pid).kind == "city" and self._in_person_name(text, pm, gz, lang):
+                continue  # "Amparo Fort", "Pedro Sánchez": a first or last name, not a town
+            if lang == "de" and pm.form == "name" and "#" not in pid and gz.get(pid).kind != "country" and \
+                    re.search(r"(?:^|\s)(?:der|die|das|des|dem|den|eines|einer|einem)\s+$", text[max(0, pm.start - 8):pm.start]):
+                continue  # "in sieben Provinzen des Landes": German names no town with an article
+            if "#" in pid and pid.startswith("gn:") and pid.endswith(("#center", "#centre")):
+                pid = pid.split("#", 1)[0]  # "central Heidelberg" is Heidelberg
             kind = KIND_TYPE.get(gz.get(pid).kind if "#" not in pid else "area", "region") if pid[:1] != "#" else "region"
             if pm.form == "adjective":
                 role = "adj" if kind == "country" else "adj_place"
@@ -94,7 +110,7 @@ class EntityFinder:
             elif pm.form == "demonym":
                 out.append(Mention(pm.start, pm.end, pm.text, pid, "country", "demonym"))
             else:
-                role = self._role(text, pm.start, "actor" if kind == "country" else "place")
+                role = self._role(text, pm.start, "actor" if kind == "country" or pm.metonym_for else "place")
                 if pm.metonym_for and role != "place":
                     out.append(Mention(pm.start, pm.end, pm.text, pm.metonym_for, "country", role))
                 else:
@@ -118,6 +134,47 @@ class EntityFinder:
                         out.append(Mention(m.start(), m.end(), m.group(0), pid, "city", "adj_place"))
                         taken.append(m.span())
         out.sort(key=lambda x: (x.start, x.end))
+        return out
+
+    @staticmethod
+    def _in_person_name(text: str, pm, gz, lang: str) -> bool:
+        """A one-word town name beside a capitalised word that is no place is part of a person's
+        name ("Amparo Fort", "Pedro Sánchez"). German capitalises nouns, so there only a word
+        before the town counts, and not a word for a kind of place ("die Küstenstadt Valencia")."""
+        if " " in pm.text or "-" in pm.text:
+            return False
+        cap = r"[A-ZÁÉÍÓÚÄÖÜ][\wáéíóúñäöüß'’-]+"
+        # a word before that does not open its sentence ("Ministerpräsident Pedro Sánchez")
+        before = re.search(rf"[\w,;] ({cap}) $", text[max(0, pm.start - 40):pm.start])
+        after = re.match(rf" ({cap})", text[pm.end:pm.end + 40]) if lang == "en" else None
+        for m in (before, after):
+            if not m:
+                continue
+            word = m.group(1)
+            if gz.lookup(word, lang) or word in gz.region_words(lang):
+                continue
+            if lang == "de" and word.lower().endswith(PLACE_NOUN_ENDINGS):
+                continue
+            return True
+        return False
+
+    @staticmethod
+    def _prefer_regions(gz, found, ids: list[str]) -> list[str]:
+        """A name that is a city and the region around it ("Valencia") is the region when the text
+        names other places in that region: a flood "in Valencia" with Paiporta and Chiva is the
+        region's."""
+        out = list(ids)
+        chosen = [gz.chain(i) if i and "#" not in i else (i,) for i in ids]
+        for k, (pm, pid) in enumerate(zip(found, ids)):
+            if not pid or "#" in pid or gz.get(pid).kind != "city":
+                continue
+            regions = [c for c in pm.candidates if c != pid and "#" not in c and gz.get(c).kind == "region"
+                       and pid in gz.chain(pid) and c in gz.chain(pid)]
+            for region in regions:
+                others = [j for j, ch in enumerate(chosen) if j != k and ids[j] not in (pid, region) and region in ch]
+                if others:
+                    out[k] = region
+                    break
         return out
 
     def aggregate_cues(self, lang: str) -> list[str]:

@@ -355,6 +355,10 @@ class Gazetteer:
                 self._city_rows.update(self._pairs(chunk))
         return self._city_rows.get(pid)
 
+    def region_words(self, lang: str) -> frozenset:
+        """The words that name a kind of region in a language ("Region", "Provinz", "oblast")."""
+        return frozenset(self._region_words.get(lang, {}))
+
     def stems(self, stem: str) -> tuple[str, ...]:
         """Regions whose names have this stem ("Kursk" -> RU-KRS), most populous first."""
         if self._stems is None:

@@ -1,13 +1,35 @@
-"""Where the counted thing happened: a place named in the clause, else in the sentence (the one
-before the figure first); a figure with no place of its own is where its paragraph last said,
-or where the article is set (the one city or site its headline and lead name)."""
+"""Where the counted thing happened.
+
+- a place named in the figure's clause, else in its sentence (the nearest one before the figure,
+  else the first after it); two or three places joined by "und"/"and" are the places together
+  ("in der Türkei und Syrien": both);
+- "aus Syrien wurden 230 Tote gemeldet": where a toll is reported from is where it happened (but
+  "Landwirte aus Bayern" is where a crowd came from, and "Soldaten aus Nordkorea" who sent them);
+- a country adjective with a word for territory ("das türkische Staatsgebiet", "auf syrischer
+  Seite", "the Syrian side") is the country; "<Name>weit" ("spanienweit") is the place as a whole;
+- a word that refers back ("in der Region", "dort", "the region", "there") is the last place
+  of that kind named before;
+- a figure with no place of its own is where its paragraph last said (``inherit``), else where
+  its article is set (the builder, from the setting).
+"""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
 from nkcheck.extract.text import Sentence
 from nkcheck.model import Claim, Document, Mention, Quantity
+
+JOIN = re.compile(r"\s*(?:,|und|sowie|and|as well as|und in|and in|sowie in|or|oder)\s*(?:in\s+|im\s+|der\s+|dem\s+)?$",
+                  re.IGNORECASE)
+TERRITORY = re.compile(r"\s+(?:Staatsgebiet|Territorium|Seite|Boden|Gebiet|Landesteil|territory|side|soil)\b")
+ANAPHORA = {"region": re.compile(r"\b(?:in\s+)?(?:der|dieser|jener|die|the|that)\s+(?:[a-zäöüß-]+\s+){0,4}"
+                                 r"(?:Region|region|Provinz|province)\b"),
+            "city": re.compile(r"\b(?:in\s+)?(?:dem|diesem|der|dieser|the|that)\s+(?:[a-zäöüß-]+\s+){0,3}"
+                               r"(?:Ort|Stadt|Gemeinde|Ortschaft|town|city|village)\b"),
+            "any": re.compile(r"(?<![\w])(?:[Dd]ort|[Tt]here)(?![\w])")}
+WIDE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+?)-?weit(?![\w])")
 
 
 def is_place(m: Mention) -> bool:
@@ -15,44 +37,120 @@ def is_place(m: Mention) -> bool:
 
 
 class PlaceFinder:
-    def __init__(self, aggregate_cues: list[str]):
+    def __init__(self, aggregate_cues: list[str], lang: str = "de"):
         self.aggregate_cues = aggregate_cues
+        self.lang = lang
 
-    def find(self, mentions: list[Mention], q: Quantity, clause, sent: Sentence, cue_spans) -> Optional[str]:
-        def placey(m: Mention) -> bool:
-            if any(s <= m.start < e for s, e in cue_spans):
-                return False
-            return is_place(m)
-        for lo, hi in (clause, (sent.start, sent.end)):
-            ms = [m for m in mentions if lo <= m.start < hi and placey(m)]
+    def _placey(self, m: Mention, cue_spans, text: str, origin_ok: bool) -> bool:
+        if any(s <= m.start < e for s, e in cue_spans):
+            return False
+        if origin_ok and (m.role == "origin" or (m.type == "country" and m.role == "actor")):
+            # "Aus Syrien wurden 230 Tote gemeldet", "Syria's death toll": for a toll the country
+            # is where it happened (its actor is the hazard)
+            return True
+        if m.role == "adj" and m.type == "country" and TERRITORY.match(text, m.end):
+            return True  # "das türkische Staatsgebiet"
+        return is_place(m)
+
+    def _joined(self, text: str, ms: list[Mention], m: Mention) -> str:
+        """The place of ``m`` with the places coordinated with it ("der Türkei und Syrien"); but
+        "in Hannover und Frankfurt jeweils 35.000" gives each its own figure."""
+        if re.search(r"\b(?:jeweils|je|each|respectively|beide|both)\b", text[m.start:m.end + 80]):
+            return m.entity
+        group = [m]
+        k = ms.index(m)
+        for nxt in ms[k + 1:k + 3]:
+            if JOIN.fullmatch(text[group[-1].end:nxt.start]) and nxt.type == m.type:
+                group.append(nxt)
+            else:
+                break
+        for prv in reversed(ms[max(0, k - 2):k]):
+            if JOIN.fullmatch(text[prv.end:group[0].start]) and prv.type == m.type:
+                group.insert(0, prv)
+            else:
+                break
+        ids = sorted({g.entity for g in group})
+        return "+".join(ids) if len(ids) > 1 else m.entity
+
+    def _anaphor(self, text: str, lo: int, hi: int, mentions: list[Mention], cue_spans) -> Optional[str]:
+        """"in der Region", "dort": the last place of that kind named before."""
+        for kind, rx in ANAPHORA.items():
+            m = rx.search(text, lo, hi)
+            if not m:
+                continue
+            types = {"region": ("region",), "city": ("city", "site"), "any": ("city", "site", "region", "country")}[kind]
+            before = [x for x in mentions if x.start < m.start() and x.type in types
+                      and x.role not in ("other",) and not any(s <= x.start < e for s, e in cue_spans)]
+            if before:
+                return before[-1].entity
+        return None
+
+    def find(self, mentions: list[Mention], q: Quantity, clause, sent: Sentence, cue_spans,
+             text: str = "", origin_ok: bool = False) -> Optional[str]:
+        for level, (lo, hi) in enumerate((clause, (sent.start, sent.end))):
+            ms = [m for m in mentions if lo <= m.start < hi and self._placey(m, cue_spans, text, origin_ok)
+                  and (level == 0 or m.role != "adj_place")]  # "des Karlsruher Instituts" elsewhere in the sentence
             if ms:
                 before = [m for m in ms if m.start < q.start]
-                return (before[-1] if before else ms[0]).entity
+                if not before and level == 1:
+                    after = {m.entity for m in ms if m.start > q.end}
+                    if len(after) >= 2:  # "217 died: 213 in Valencia, three in Castilla-La Mancha ...": their whole
+                        return self._whole(sorted(after))
+                pick = self._specific(text, ms, before[-1] if before else ms[0])
+                return self._joined(text, ms, pick) if text else pick.entity
+            if text:
+                wide = self._wide(text, lo, hi, mentions)
+                if wide:
+                    return wide
+                back = self._anaphor(text, lo, hi, mentions, cue_spans)
+                if back:
+                    return back
+        return None
+
+    @staticmethod
+    def _specific(text: str, ms: list[Mention], m: Mention) -> Mention:
+        """"im südwestrussischen Gebiet Kursk", "der russischen Grenzregion Kursk": of places named
+        in one phrase, the one inside the others."""
+        from nkcheck.normalize import containment
+
+        k = ms.index(m)
+        for nxt in ms[k + 1:k + 2]:
+            gap = text[m.end:nxt.start]
+            if len(gap.split()) <= 2 and "," not in gap and containment.contains(m.entity, nxt.entity):
+                return nxt
+        return m
+
+    @staticmethod
+    def _whole(ids: list[str]) -> Optional[str]:
+        """The innermost place that contains all of them."""
+        from nkcheck.normalize import containment
+
+        chains = [containment.chain(i) for i in ids]
+        for p in chains[0]:
+            if all(p in ch for ch in chains[1:]):
+                return p
+        return None
+
+    def _wide(self, text: str, lo: int, hi: int, mentions: list[Mention]) -> Optional[str]:
+        """"Spanienweit", "deutschlandweit": the named country as a whole."""
+        from nkcheck.normalize.places import gazetteer
+
+        for m in WIDE.finditer(text, lo, hi):
+            entry = gazetteer().lookup(m.group(1), self.lang)
+            if entry and entry.ids and "#" not in entry.ids[0] and gazetteer().get(entry.ids[0]).kind == "country":
+                return entry.ids[0]
         return None
 
     def inherit(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str, document: Document) -> None:
-        """A figure with no place in its sentence is where its paragraph last said, or where
-        the article is set (the place its headline and lead name, when they name one)."""
+        """A figure with no place in its sentence is where its paragraph last said; the setting
+        of the article fills in the rest (the builder)."""
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
         # said"), except where people come from ("Landwirte aus Bayern")
-        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role != "origin"
+        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in ("origin", "other")
                   and not any(s <= m.start < e for s, e in cue_spans)]
         body = document.body_start
         # paragraphs are blank-line separated, or one per line in plain text that has no blank lines
         sep = "\n\n" if "\n\n" in text[body:].strip() else "\n"
-        lead_start = body
-        while lead_start < len(text) and text[lead_start] in "\n\r \t":
-            lead_start += 1
-        lead_end = text.find(sep, lead_start)
-        lead_end = len(text) if lead_end < 0 else lead_end
-        if text.startswith("#", lead_start) or (document.title and document.title in text[lead_start:lead_end]):
-            nxt = text.find(sep, lead_end + len(sep))  # a headline, then the lead paragraph
-            lead_end = len(text) if nxt < 0 else nxt
-        lead = text[body:lead_end].lower()
-        local = sorted({m.entity for m in places if body <= m.start < lead_end and m.type in ("city", "site")})
-        setting: Optional[str] = None
-        if len(local) == 1 and not any(c in lead for c in self.aggregate_cues):
-            setting = local[0]
         for c in claims:
             if c.place is not None or c.aggregate:
                 continue
@@ -60,12 +158,10 @@ class PlaceFinder:
             before = [m for m in places if para < m.start < c.start]
             if before:
                 c.place = before[-1].entity
-            elif setting:
-                c.place = setting
 
 
 @lru_cache(maxsize=None)
 def finder(lang: str) -> PlaceFinder:
     from nkcheck.extract.entities import finder as entity_finder
 
-    return PlaceFinder([c.lower() for c in entity_finder().aggregate_cues(lang)])
+    return PlaceFinder([c.lower() for c in entity_finder().aggregate_cues(lang)], lang)
