@@ -53,7 +53,8 @@ def base_key(c: Claim) -> Optional[tuple]:
     """What must be the same for two claims to be one fact, before actor, occasion and place."""
     if c.object is None or c.event is None or measures.family(c.event) == "count":
         return None
-    return (c.object, measures.family(c.event), c.modality, bool(c.increment), c.ordinal)
+    # a part of another figure ("davon 1500") is not the figure: it is its own fact
+    return (c.object, measures.family(c.event), c.modality, bool(c.increment) or c.part_of is not None, c.ordinal)
 
 
 def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]]) -> list[list[Claim]]:

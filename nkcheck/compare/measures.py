@@ -75,6 +75,11 @@ def may_fall(obj: Optional[str]) -> bool:
     return bool(taxonomy().get(obj or "", {}).get("may_fall"))
 
 
+def confusable(obj: Optional[str]) -> bool:
+    """Measures readers take for each other (the killed and the casualties): kind casualty."""
+    return taxonomy().get(obj or "", {}).get("kind") == "casualty"
+
+
 def label(obj: Optional[str]) -> str:
     return taxonomy().get(obj or "", {}).get("label", obj or "?")
 

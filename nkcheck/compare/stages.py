@@ -27,8 +27,12 @@ def _days(a: str, b: str) -> int:
     return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
 
-def relation(a: Claim, b: Claim, tol: Tolerances) -> str:
-    """How ``a`` was stated relative to ``b``: same stage, before, after, or unordered."""
+def relation(a: Claim, b: Claim, tol: Tolerances, slow: bool = False) -> str:
+    """How ``a`` was stated relative to ``b``: same stage, before, after, or unordered.
+
+    The window of a stage is a day for counts that change by the day (a disaster's toll, a
+    crowd), a week for ``slow`` ones (troops sent over a war's months); a figure known only to its
+    month is unordered against another of that month."""
     da, ca, exact_a = _parts(a)
     db, cb, exact_b = _parts(b)
     if da is None or db is None:
@@ -39,7 +43,7 @@ def relation(a: Claim, b: Claim, tol: Tolerances) -> str:
         return UNORDERED
     if exact_a and exact_b:
         gap = _days(da, db)
-        if abs(gap) >= tol.window_days:
+        if abs(gap) >= (tol.slow_window_days if slow else tol.window_days):
             return BEFORE if gap > 0 else AFTER
         if ca and cb and ca != cb:
             return BEFORE if ca < cb else AFTER
@@ -50,4 +54,42 @@ def relation(a: Claim, b: Claim, tol: Tolerances) -> str:
     ma, mb = da[:7], db[:7]
     if ma != mb:
         return BEFORE if ma < mb else AFTER
-    return SAME
+    return UNORDERED
+
+
+def orderable(c: Claim, slow: bool) -> bool:
+    """Whether a claim's as_of places it in time well enough to order it: a day (a month will
+    do for slow counts)."""
+    day, _, _ = _parts(c)
+    return bool(day) and (len(day) == 10 or slow)
+
+
+def timeline(claims: list[Claim], tol: Tolerances, slow: bool, agree, infer: bool = True) -> list[list[Claim]]:
+    """The stages of a running count in order. Claims whose as_of orders them come first, in
+    stages of their window; a claim stated at an unknown time (or only a month) joins the stage
+    whose figure it agrees with, else — for counts that only rise (``infer``) — the place its
+    figure takes in the rising sequence; else it stays out."""
+    dated = sorted((c for c in claims if orderable(c, slow)), key=lambda c: (c.as_of, c.doc, c.start))
+    stage_list: list[list[Claim]] = []
+    for c in dated:
+        if stage_list and relation(stage_list[-1][0], c, tol, slow) == SAME:
+            stage_list[-1].append(c)
+        else:
+            stage_list.append([c])
+
+    def value(c: Claim) -> float:
+        return float(c.low if c.low is not None else c.high or 0)
+    floating = sorted((c for c in claims if not orderable(c, slow)), key=lambda c: (value(c), c.doc, c.start))
+    for f in floating:
+        homes = [s for s in stage_list if any(agree(f, x) for x in s)]
+        if homes:
+            homes[-1].append(f)
+            continue
+        if not infer:
+            continue
+        at = 0
+        for i, s in enumerate(stage_list):
+            if max(value(x) for x in s) < value(f):
+                at = i + 1
+        stage_list.insert(at, [f])
+    return stage_list

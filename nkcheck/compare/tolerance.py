@@ -33,7 +33,8 @@ class Tolerances:
     up_to: float = 0.4
     nearly: float = 0.10
     less_than: float = 0.5
-    window_days: int = 1  # figures of a running count stated this many days apart are one stage
+    window_days: int = 1  # a day: figures of a disaster's toll or a crowd stated within it are one stage
+    slow_window_days: int = 7  # a week, for running counts without an occasion's day (a war's totals)
 
     @classmethod
     def names(cls) -> list[str]:

@@ -78,7 +78,8 @@ class ClaimBuilder:
         # what each figure counts comes first: the article's frame is voted by its event words and
         # by the events its counted things imply, and the frame decides what a weak word means
         located = []
-        for q in doc._.nk_quantities or []:
+        quantities = doc._.nk_quantities or []
+        for q in quantities:
             si = bisect_right(starts, q.start) - 1
             if si < 0:
                 continue
@@ -97,7 +98,7 @@ class ClaimBuilder:
             fam_info = self.events.families.get(self.events.family(ev) or "", {})
             # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
             origin_ok = bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place"
-            place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok)
+            place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok, quantities)
             actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans)
             source, source_kind = sources.find(si, sent, q, clause, actor)
             agg_span = text[sent.start:sent.end].lower()
@@ -163,7 +164,8 @@ class ClaimBuilder:
             if c.time_start is None and st.time_start and finfo.get("occasion"):
                 c.time_start, c.time_end = st.time_start, st.time_end
                 c.settled.append("time")
-            if finfo.get("hazard_actor"):
+            if finfo.get("hazard_actor") and c.actor is None:
+                # a toll with no people's country of its own: the hazard that caused it
                 si = bisect_right(starts, c.start) - 1
                 own = [h for _, h in self.setting_finder.hazards_in(text, sents[si].start, sents[si].end)] if si >= 0 else []
                 if own or st.hazard:
@@ -172,6 +174,8 @@ class ClaimBuilder:
                         c.settled.append("actor")
             if c.actor is None and finfo.get("default_actor"):
                 c.actor = finfo["default_actor"]
+            if c.actor is None:
+                c.actor = self.actor_finder.recent(self._mentions, c.start)  # the last country named
             if c.as_of:
                 c.as_of_source = "stamp"
             elif pub:
@@ -190,8 +194,6 @@ class ClaimBuilder:
             p = prev_in_sent.get(sent_of[c.id])
             if c.actor is None and p is not None and p.actor:
                 c.actor = p.actor  # "1000 nordkoreanische Pioniere und 5000 Bauarbeiter"
-            if c.actor is None:
-                c.actor = self.actor_finder.recent(mentions, c.start)
             prev_in_sent[sent_of[c.id]] = c
         for c in claims:
             inf = lex.info.get(c.event or "", {})
@@ -203,6 +205,7 @@ class ClaimBuilder:
             if c.id in partitive and prev is not None and sent_of[c.id] - sent_of[prev.id] <= 1:
                 # "davon rund 1500", "211 davon", "of them 300": what the antecedent counts
                 took = c.object is None
+                c.part_of = prev.id
                 c.object = c.object or prev.object
                 c.actor = c.actor or prev.actor
                 c.source = c.source or prev.source  # part of a figure is said by whoever gave the figure

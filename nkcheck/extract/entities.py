@@ -32,6 +32,8 @@ ARTICLES = {"der", "die", "das", "dem", "den", "des", "the", "einer", "eines", "
 PLACE_NOUN_ENDINGS = ("stadt", "dorf", "ort", "gemeinde", "metropole", "region", "provinz", "bezirk", "hafen",
                       "insel", "land", "staat", "kreis", "kommune", "ei", "ung", "heit", "keit", "schaft", "tum",
                       "ion", "tät", "wehr", "amt", "ium", "rat", "tag", "ter", "ner")
+PLACE_NOUNS = {"suburb", "city", "town", "village", "province", "region", "district", "area", "state", "county",
+               "municipality", "capital", "port", "island", "stadt", "gemeinde", "ort", "provinz", "hauptstadt"}
 KIND_TYPE = {"country": "country", "region": "region", "city": "city", "area": "region"}
 
 
@@ -66,6 +68,8 @@ class EntityFinder:
             return "place"
         if words[-1] in ORIGIN_PREPS:
             return "actor" if default == "actor" else "origin"
+        if words[-1] in ("of", "von") and len(words) > 1 and words[-2] in PLACE_NOUNS:
+            return "place"  # "the suburb of Paiporta", "the province of Idlib"
         if words[-1] in ("für", "for") and default == "place":
             return "place"  # "Für Ulm nannten die Beamten 8000": the count for a town
         if words[-1] in OTHER_PREPS or (len(words) > 1 and words[-2:] == ["an", "der"]):

@@ -108,7 +108,13 @@ class SettingFinder:
                     if p is not None and p.granularity in ("day", "range") and (p.end - p.start).days <= 7:
                         period = p
                         break
-        if period is None:
+        hazards = Counter(h for _, h in self.hazards_in(text, body))
+        head = [h for _, h in self.hazards_in(text, body, head_end)]
+        hazard = head[0] if head else (hazards.most_common(1)[0][0] if hazards and hazards.most_common(1)[0][1] >= 2 else None)
+        local = any(self.events.info.get(c.event or "", {}).get("local") for c in claims or ())
+        if not (hazard or local):
+            period = None  # a running story (troops sent over months) has no occasion's day
+        elif period is None:
             # no date in the lead: the day the article's occasion figures are dated to most often
             days = Counter((c.time_start, c.time_end) for c in claims or () if c.time_start and
                            c.time_start == c.time_end and self.events.families.get(
@@ -116,9 +122,6 @@ class SettingFinder:
             if days:
                 (start, end), _ = max(days.items(), key=lambda kv: (kv[1], kv[0]))
                 period = Period(date.fromisoformat(start), date.fromisoformat(end), "day")
-        hazards = Counter(h for _, h in self.hazards_in(text, body))
-        head = [h for _, h in self.hazards_in(text, body, head_end)]
-        hazard = head[0] if head else (hazards.most_common(1)[0][0] if hazards else None)
         return Setting(place=place, time_start=period.start.isoformat() if period else None,
                        time_end=period.end.isoformat() if period else None, hazard=hazard, group=group)
 

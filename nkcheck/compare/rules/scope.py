@@ -5,6 +5,7 @@ from nkcheck.compare import measures, stages
 from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
+from nkcheck.compare.rules.value import slow
 from nkcheck.compare.tolerance import agree, interval
 
 
@@ -26,9 +27,10 @@ class ScopeRule(Rule):
     """Different measures of one thing where a reader takes one for the other:
 
     - the same figure for a part and its whole (killed vs killed or wounded; tractors vs vehicles);
-    - one source gives only the part, another only the whole ("etwa 600 getötet" here, "4000
-      getötet oder verwundet" there): both can be true, but the figures are not like for like —
-      one finding for the two facts, on the pair stated closest in time;
+    - for measures readers confuse (deaths and casualties), one source gives only the part,
+      another only the whole ("etwa 600 getötet" here, "4000 getötet oder verwundet" there): both
+      can be true, but the figures are not like for like — one finding for the two facts, on the
+      pair stated closest in time;
     - the part exceeds the whole: they cannot both be true (NK302).
 
     A source that gives both the part and the whole puts them in context itself: no finding.
@@ -56,7 +58,7 @@ class ScopeRule(Rule):
                     for b in whole.claims:
                         if one_voice(a, b) and a.start == b.start:
                             continue
-                        rel = stages.relation(a, b, ctx.tolerances)
+                        rel = stages.relation(a, b, ctx.tolerances, slow(part))
                         if a.bound != "vague" and b.bound != "vague" and agree(a, b, ctx.tolerances):
                             same.append((a, b))
                         elif rel == stages.SAME and interval(a, ctx.tolerances)[0] > interval(b, ctx.tolerances)[1]:
@@ -64,7 +66,8 @@ class ScopeRule(Rule):
                         elif (a.doc not in whole_docs and b.doc not in part_docs) or \
                                 (a.doc == b.doc and a.source and b.source and a.source != b.source):
                             apart.append((a, b))
-                if apart and not same and not exceeds:
+                if apart and not same and not exceeds and measures.confusable(part.key["object"]) and \
+                        measures.confusable(whole.key["object"]):
                     a, b = min(apart, key=lambda p: (_gap(p[0], p[1]), p[0].doc, p[0].start, p[1].start))
                     out.append(finding(self, "scope", "", [(a, b)],
                                        f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
@@ -123,7 +126,7 @@ class PartExceedsWholeRule(Rule):
                     continue
                 part, whole = (f1, f2) if places.contains(p2, p1) else (f2, f1)
                 pairs = [(a, b) for a in part.claims for b in whole.claims
-                         if stages.relation(a, b, ctx.tolerances) == stages.SAME
+                         if stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME
                          and interval(a, ctx.tolerances)[0] > interval(b, ctx.tolerances)[1]]
                 if pairs:
                     a, b = pairs[0]

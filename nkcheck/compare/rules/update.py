@@ -4,7 +4,7 @@ from __future__ import annotations
 from nkcheck.compare import measures, stages
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice
-from nkcheck.compare.rules.value import _within_day, running
+from nkcheck.compare.rules.value import _within_day, running, slow
 from nkcheck.compare.tolerance import agree
 
 
@@ -13,6 +13,9 @@ class UpdateRule(Rule):
     again later with another figure: an update. The timeline lists each stage; a later lower
     figure is an update only for counts that fall as they are updated (the missing are found),
     else it is revised down (NK102).
+
+    A figure stated at an unknown time takes its place in the timeline by its figure when the
+    count only rises (a toll), and the timeline says so.
 
     **Update**: "51 Todesopfer" (30 October) → "95" (31 October) → "205" (1 November)
     **Conflict (value)**: two figures stated on the same day that do not overlap (NK101)
@@ -25,14 +28,9 @@ class UpdateRule(Rule):
             return []
         local = measures.local(fact.key.get("event"))
         falls = measures.may_fall(fact.key.get("object")) or fact.key.get("modality") != "actual"
-        # stages: claims grouped by when they were said, in order; unordered claims stay out
-        dated = [c for c in fact.claims if c.as_of]
-        stage_list: list[list] = []
-        for c in dated:
-            if stage_list and stages.relation(stage_list[-1][0], c, tol) == stages.SAME:
-                stage_list[-1].append(c)
-            else:
-                stage_list.append([c])
+        # stages: claims grouped by when they were said, in order; one said at an unknown time
+        # takes the place its figure has in a count that only rises
+        stage_list = stages.timeline(fact.claims, tol, slow(fact), lambda x, y: agree(x, y, tol), infer=not falls)
         pairs = []
         for s1, s2 in zip(stage_list, stage_list[1:]):
             for a in s1:
@@ -46,7 +44,7 @@ class UpdateRule(Rule):
                         pairs.append((a, b))
         if not pairs:
             return []
-        line = " → ".join(f"{measures.describe(s[0])} ({s[0].as_of.replace('T', ' ')})" for s in stage_list
-                          if any(s[0] is a or s[0] is b for a, b in pairs) or True)
+        line = " → ".join(f"{measures.describe(s[0])} ({(s[0].as_of or 'date unknown').replace('T', ' ')})"
+                          for s in stage_list)
         return [finding(self, "update", "", pairs, f"timeline: {line}",
                         "A running count stated at several moments; later figures update earlier ones.", "time")]

@@ -7,6 +7,11 @@ from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
 from nkcheck.compare.tolerance import agree
 
 
+def slow(fact: Group) -> bool:
+    """A count without an occasion's day (a war's running totals) changes by the month, not the day."""
+    return not fact.key.get("occasion")
+
+
 def running(fact: Group) -> bool:
     """A count that changes as it is stated again: a toll, troops sent, a crowd during its day,
     a forecast revised over the week."""
@@ -37,9 +42,9 @@ class ValueRule(Rule):
             for b in claims[i + 1:]:
                 if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
                     continue
-                rel = stages.relation(a, b, tol)
-                if rel == stages.SAME or not run:
-                    pairs.append((a, b))
+                rel = stages.relation(a, b, tol, slow(fact))
+                if rel == stages.SAME or not run or (local and rel == stages.UNORDERED):
+                    pairs.append((a, b))  # a crowd's figures whose times are not known: the same crowd
                 elif local and rel != stages.UNORDERED and not _within_day(a, b, fact):
                     pairs.append((a, b))  # a crowd re-estimated after its day: a revision of a fixed figure
         if not pairs:
@@ -49,6 +54,13 @@ class ValueRule(Rule):
                         "The figures for the same fact, stated at the same time, do not overlap even read as "
                         "estimates (exact figures to their rounding, hedged ones as estimates near their figure).",
                         "value")]
+
+
+def same_kind(a, b) -> bool:
+    """The same kind of source (police, intelligence ...), or the same source named alike."""
+    if a.source_kind or b.source_kind:
+        return a.source_kind == b.source_kind
+    return (a.source or "") == (b.source or "")
 
 
 def _within_day(a, b, fact: Group) -> bool:
@@ -63,7 +75,8 @@ def _within_day(a, b, fact: Group) -> bool:
 
 
 class RevisedDownRule(Rule):
-    """A running count stated again later with a lower figure: the total was revised down.
+    """A running count stated again later by the same kind of source with a lower figure: the
+    total was revised down (the next statement after the higher one).
 
     Counts that fall as they are updated (the missing are found) are updates instead (NK901).
 
@@ -78,17 +91,17 @@ class RevisedDownRule(Rule):
         local = measures.local(fact.key.get("event"))
         pairs = []
         for i, a in enumerate(fact.claims):
+            nxt = None  # the next statement of the same kind of source after ``a``
             for b in fact.claims[i + 1:]:
-                if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
+                if one_voice(a, b) or not same_kind(a, b) or a.bound == "vague" or b.bound == "vague":
                     continue
-                rel = stages.relation(a, b, tol)
-                if rel not in (stages.BEFORE, stages.AFTER):
-                    continue
-                if local and not _within_day(a, b, fact):
-                    continue  # a crowd re-estimated later is NK101's
-                early, late = (a, b) if rel == stages.BEFORE else (b, a)
-                if (late.low or late.high or 0) < (early.low or early.high or 0):
-                    pairs.append((early, late))
+                if stages.relation(a, b, tol, slow(fact)) == stages.BEFORE:
+                    nxt = b
+                    break
+            if nxt is None or agree(a, nxt, tol) or (local and not _within_day(a, nxt, fact)):
+                continue
+            if (nxt.low or nxt.high or 0) < (a.low or a.high or 0):
+                pairs.append((a, nxt))
         if not pairs:
             return []
         early, late = pairs[-1]

@@ -32,6 +32,12 @@ ANAPHORA = {"region": re.compile(r"\b(?:in\s+)?(?:der|dieser|jener|die|the|that)
 WIDE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+?)-?weit(?![\w])")
 
 
+def _another_figure(others, q: Quantity, m: Mention) -> bool:
+    """Another figure stands between the figure and the place: the place is that one's."""
+    lo, hi = (q.end, m.start) if m.start > q.end else (m.end, q.start)
+    return any(lo <= o.start < hi for o in others)
+
+
 def is_place(m: Mention) -> bool:
     return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role not in ("other", "origin"))
 
@@ -44,7 +50,7 @@ class PlaceFinder:
     def _placey(self, m: Mention, cue_spans, text: str, origin_ok: bool) -> bool:
         if any(s <= m.start < e for s, e in cue_spans):
             return False
-        if origin_ok and (m.role == "origin" or (m.type == "country" and m.role == "actor")):
+        if origin_ok and (m.role in ("origin", "other") or (m.type == "country" and m.role == "actor")):
             # "Aus Syrien wurden 230 Tote gemeldet", "Syria's death toll": for a toll the country
             # is where it happened (its actor is the hazard)
             return True
@@ -86,10 +92,11 @@ class PlaceFinder:
         return None
 
     def find(self, mentions: list[Mention], q: Quantity, clause, sent: Sentence, cue_spans,
-             text: str = "", origin_ok: bool = False) -> Optional[str]:
+             text: str = "", origin_ok: bool = False, others=()) -> Optional[str]:
         for level, (lo, hi) in enumerate((clause, (sent.start, sent.end))):
             ms = [m for m in mentions if lo <= m.start < hi and self._placey(m, cue_spans, text, origin_ok)
-                  and (level == 0 or m.role != "adj_place")]  # "des Karlsruher Instituts" elsewhere in the sentence
+                  and (level == 0 or m.role != "adj_place")  # "des Karlsruher Instituts" elsewhere in the sentence
+                  and (level == 0 or not _another_figure(others, q, m))]  # "215 ..., 211 davon in Valencia"
             if ms:
                 before = [m for m in ms if m.start < q.start]
                 if not before and level == 1:
