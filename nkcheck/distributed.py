@@ -100,7 +100,8 @@ def _extract_partition(items: list[tuple], published: Optional[str], use_trained
         if error is not None:
             out.append({"seq": seq, "problem": (doc.path, error), "lang_problem": problem})
             continue
-        rows += [dict(c.to_json(), seq=seq, pos=i, doc_published=doc.published_iso()) for i, c in enumerate(claims)]
+        rows += [dict(c.to_json(), seq=seq, pos=i, doc_published=doc.published_iso(), settled=",".join(c.settled))
+                 for i, c in enumerate(claims)]
         out.append({"seq": seq, "doc": doc, "lang_problem": problem})
     if items:
         table = pa.Table.from_pandas(_frame(rows), schema=_schema(), preserve_index=False)
@@ -111,7 +112,8 @@ def _extract_partition(items: list[tuple], published: Optional[str], use_trained
 def _ledger_meta() -> pd.DataFrame:
     cols: dict = {f: pd.Series(dtype="object") for f in FIELDS}
     cols.update({f: pd.Series(dtype="float64") for f in WHOLE})
-    cols.update({f: pd.Series(dtype="int64") for f in INTS})
+    cols.update({f: pd.Series(dtype="int64") for f in INTS if f in FIELDS or f in ("seq", "pos")})
+    cols["ordinal"] = pd.Series(dtype="float64")
     cols.update({f: pd.Series(dtype="bool") for f in ("approx", "aggregate", "increment")})
     cols["doc_published"] = pd.Series(dtype="object")
     return pd.DataFrame(cols)[list(FIELDS) + ["seq", "pos", "doc_published"]]
@@ -152,7 +154,14 @@ def claims_from_frame(df: pd.DataFrame) -> list[Claim]:
         if k in WHOLE:
             values = [int(v) if isinstance(v, float) and v.is_integer() else v for v in values]
         columns.append(values)
-    return [Claim(**dict(zip(FIELDS, row))) for row in zip(*columns)]
+    out = []
+    for row in zip(*columns):
+        d = dict(zip(FIELDS, row))
+        d["settled"] = [x for x in (d.get("settled") or "").split(",") if x]  # a list, kept as text in the ledger
+        if d.get("ordinal") is not None:
+            d["ordinal"] = int(d["ordinal"])
+        out.append(Claim(**d))
+    return out
 
 
 def _compare_partition(df: pd.DataFrame) -> pd.DataFrame:

@@ -1,12 +1,11 @@
-"""Scale: worker processes give the same output; huge blocks are split so comparison stays
-near-linear; the Dask engine gives the default engine's findings (speed itself is measured
-by benchmarks/run.py, not here)."""
+"""Scale: worker processes give the same output; facts keep comparisons inside one measure, day
+and place, and a huge fact is compared in windows, so comparison stays near-linear; the Dask engine
+gives the default engine's findings and facts (speed itself is measured by benchmarks/run.py)."""
 from __future__ import annotations
 
 import json
 import shutil
 from dataclasses import replace
-from itertools import combinations
 
 import pytest
 
@@ -44,37 +43,40 @@ def _claim(i: int, doc: str, place, day: int, low: int) -> Claim:
 
 
 def _pairs(findings):
-    return {frozenset(f.claims) for f in findings if not f.parts}
+    return {frozenset(p[:2]) for f in findings for p in f.pairs}
 
 
-def test_small_blocks_are_compared_pair_by_pair():
-    claims = [_claim(i, f"d{i}", ["berlin", "hamburg", None][i % 3], 1 + i % 20, 1000 + 7 * i) for i in range(60)]
-    brute = {frozenset((a.id, b.id)) for a, b in combinations(claims, 2)
-             if engine.comparable(a, b) and engine.judge(a, b) is not None}
-    assert _pairs(engine.compare(claims)) == brute
-
-
-def test_huge_block_is_split_by_place_and_week(monkeypatch):
-    monkeypatch.setattr(engine, "MAX_PAIRWISE", 20)
-    monkeypatch.setattr(engine, "WINDOW", 5)
-    claims = [_claim(i, f"d{i}", ["berlin", "hamburg"][i % 2], 4 + (i // 2) % 14, 1000 + i) for i in range(200)]
-    findings = engine.compare(claims)
-    pairs = _pairs(findings)
+def test_facts_are_one_measure_on_one_day_in_one_place():
+    claims = [_claim(i, f"d{i}", ["berlin", "hamburg"][i % 2], 1 + (i // 2) % 3, 1000 + 300 * i) for i in range(12)]
+    comp = engine.compare(claims)
     by_id = {c.id: c for c in claims}
-    for p in pairs:  # only claims of one place and one ISO week are paired
+    for fact in comp.facts:
+        cs = [by_id[c] for c in fact.claims]
+        assert len({c.place for c in cs}) == 1 and len({c.time_start for c in cs}) == 1
+    assert len(comp.facts) == 6  # two cities on three days
+    for p in _pairs(comp.findings):  # pairs never leave their fact
         a, b = (by_id[x] for x in p)
-        assert a.place == b.place and engine._week(a.time_start) == engine._week(b.time_start)
-    assert len(pairs) <= len(claims) * engine.WINDOW  # the window bounds a sub-block that stays large
+        assert (a.place, a.time_start) == (b.place, b.time_start)
+
+
+def test_a_huge_fact_is_compared_in_windows_and_numbered_in_order(monkeypatch):
+    monkeypatch.setattr(engine, "MAX_FACT", 20)
+    monkeypatch.setattr(engine, "WINDOW", 5)
+    claims = [_claim(i, f"d{i}", "berlin", 4, 1000 + 500 * i) for i in range(200)]
+    findings = engine.compare(claims).findings
+    pairs = _pairs(findings)
+    assert pairs and len(pairs) <= len(claims) * 2 * engine.WINDOW
     assert [f.id for f in findings] == [f"F{i:03d}" for i in range(1, len(findings) + 1)]
 
 
-def test_undated_claims_in_huge_blocks_take_the_article_date(monkeypatch):
-    monkeypatch.setattr(engine, "MAX_PAIRWISE", 3)
-    claims = [replace(_claim(i, f"d{i}", "berlin", 1, 500), time_start=None, time_end=None) for i in range(6)]
-    published = {f"d{i}": ("2024-03-04" if i < 3 else "2024-05-20") for i in range(6)}
-    pairs = _pairs(engine.compare(claims, published))
-    assert pairs == {frozenset((f"C{a:05d}", f"C{b:05d}")) for grp in ((0, 1, 2), (3, 4, 5))
-                     for a, b in combinations(grp, 2)}
+def test_a_crowd_with_no_day_joins_the_one_occasion_before_its_article():
+    dated = [_claim(0, "d0", "berlin", 2, 5000), _claim(1, "d1", "berlin", 20, 9000)]
+    undated = replace(_claim(2, "d2", "berlin", 1, 20000), time_start=None, time_end=None, as_of="2024-03-03")
+    lost = replace(_claim(3, "d3", "berlin", 1, 7000), time_start=None, time_end=None, as_of="2024-03")
+    facts = engine.compare(dated + [undated, lost]).facts
+    members = sorted(sorted(f.claims) for f in facts)
+    assert ["C00000", "C00002"] in members  # published the day after the rally of the 2nd
+    assert ["C00003"] in members  # only its month is known: several occasions fit, it stays apart
 
 
 @pytest.mark.parametrize("corpus, scheduler", [("seeds", "processes"), ("dev", "synchronous")])
@@ -90,12 +92,14 @@ def test_dask_engine_gives_the_same_findings(corpus, scheduler, root, tmp_path):
     if corpus == "dev" and not DEV.is_dir():
         pytest.skip("shared dev corpus not present")
     ledger = tmp_path / "claims.parquet"
-    result, findings = distributed.check([src], ledger=str(ledger), npartitions=2, scheduler=scheduler)
+    result, comp = distributed.check([src], ledger=str(ledger), npartitions=2, scheduler=scheduler)
     base = extract_documents([src])
-    expected = compare(base.claims, {d.id: d.published_iso() for d in base.documents})
-    dump = lambda r, f: jsonout.dumps(jsonout.result_dict(r.documents, r.claims, f, r.problems))  # noqa: E731
-    assert dump(result, findings) == dump(base, expected)
-    assert findings and sorted(p.name for p in ledger.glob("*.parquet")) == ["part.000000000.parquet",
+    expected = compare(base.claims, {d.id: d.published_iso() for d in base.documents},
+                       outlets={d.id: d.outlet for d in base.documents if d.outlet})
+    dump = lambda r, c: jsonout.dumps(jsonout.result_dict(r.documents, r.claims, c.findings, r.problems,  # noqa: E731
+                                                          facts=c.facts))
+    assert dump(result, comp) == dump(base, expected)
+    assert comp.findings and sorted(p.name for p in ledger.glob("*.parquet")) == ["part.000000000.parquet",
                                                                               f"part.{(len(base.documents) + 1) // 2:09d}.parquet"]
 
 
@@ -108,24 +112,19 @@ def test_dask_engine_reads_a_jsonl_list_and_the_cli_option(root, tmp_path):
     with listing.open("w", encoding="utf-8") as fh:
         for p in sorted((root / "seeds").glob("*.txt")):
             fh.write(json.dumps({"id": p.name, "path": f"seeds/{p.name}", "text": p.read_text(encoding="utf-8")}) + "\n")
-    result, findings = distributed.check([str(listing)], scheduler="synchronous")
+    result, comp = distributed.check([str(listing)], scheduler="synchronous")
     import dask
 
     with dask.config.set(scheduler="synchronous"):
         cli = CliRunner().invoke(app, ["check", str(root / "seeds"), "--format", "json", "--engine", "dask"])
     assert cli.exit_code == 1, cli.output
     data = json.loads(cli.stdout)
-    plain = [{k: v for k, v in f.items() if k not in ("fingerprint", "severity")} for f in data["conflicts"]]
-    assert [f.to_json() for f in findings if f.kind not in ("consistent", "sum")] == plain
+    plain = [{k: v for k, v in f.items() if k not in ("fingerprint", "severity", "fact", "label")}
+             for f in data["conflicts"]]
+    mine = [{k: v for k, v in f.to_json().items() if k not in ("fact", "fact_id")} for f in comp.findings
+            if f.kind not in ("consistent", "sum")]
+    assert mine == plain
     assert [c.to_json() for c in result.claims] == data["claims"]
-
-
-def test_claims_without_place_in_huge_blocks_take_the_article_place(monkeypatch):
-    monkeypatch.setattr(engine, "MAX_PAIRWISE", 3)
-    claims = [_claim(0, "d0", "berlin", 1, 500), _claim(1, "d0", None, 1, 900),
-              _claim(2, "d1", "hamburg", 1, 500), _claim(3, "d1", None, 1, 700)]
-    cells = engine.sub_blocks(claims, {})
-    assert sorted(sorted(c.id for c in cell) for cell in cells) == [["C00000", "C00001"], ["C00002", "C00003"]]
 
 
 def test_focus_gives_the_full_runs_findings_that_involve_the_focus(root):
@@ -135,7 +134,7 @@ def test_focus_gives_the_full_runs_findings_that_involve_the_focus(root):
     pub = {d.id: d.published_iso() for d in result.documents}
     focus = {result.documents[0].id, result.documents[-1].id}
     doc_of = {c.id: c.doc for c in result.claims}
-    strip = lambda fs: [dict(f.to_json(), id="") for f in fs]  # noqa: E731
-    full = [f for f in engine.compare(result.claims, pub)
+    strip = lambda fs: [dict(f.to_json(), id="", fact_id="") for f in fs]  # noqa: E731 (numbering differs)
+    full = [f for f in engine.compare(result.claims, pub).findings
             if any(doc_of[i] in focus for i in f.claims + f.parts)]
-    assert strip(engine.compare(result.claims, pub, focus=focus)) == strip(full) and full
+    assert strip(engine.compare(result.claims, pub, focus=focus).findings) == strip(full) and full

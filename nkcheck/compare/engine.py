@@ -113,8 +113,6 @@ def compare_block(members: list[Claim], published: Optional[Mapping[str, Optiona
     groups, _loose = factlib.group(members)
     findings: list[Finding] = []
     for g in groups:
-        if focus is not None and not any(c.doc in focus for c in g.claims):
-            continue
         label = fact_label(g.key)
         for w in _windows(g):
             for rule in FACT_RULES:

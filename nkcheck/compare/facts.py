@@ -36,6 +36,16 @@ class Group:
     key: dict
     claims: list[Claim] = field(default_factory=list)
 
+    @property
+    def pairable(self) -> list[Claim]:
+        """The claims to pair: an article that states one figure twice (headline and body) is
+        one statement, its later mention (the body's) kept."""
+        last: dict[tuple, Claim] = {}
+        for c in self.claims:
+            last[(c.doc, c.low, c.high, c.bound)] = c
+        keep = {id(c) for c in last.values()}
+        return [c for c in self.claims if id(c) in keep]
+
 
 def _day(iso: Optional[str]) -> Optional[date]:
     try:
@@ -73,12 +83,18 @@ def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]]) -
     return [parts[k] for k in sorted(parts, key=repr)]
 
 
+def _short(c: Claim) -> bool:
+    """A period that dates an occasion: a day, or a few (not "im Januar")."""
+    s, e = _day(c.time_start), _day(c.time_end) or _day(c.time_start)
+    return bool(s and e and (e - s).days <= OCCASION_GAP_DAYS)
+
+
 def _occasions(items: list[Claim]) -> list[list[Claim]]:
     """Split by occasion day for events that have one: periods within a few days of each other are
     one occasion; claims with no date join the main one."""
     if not any(measures.family_flag(c.event, "occasion") for c in items):
         return [items]
-    dated = sorted((c for c in items if _day(c.time_start)), key=lambda c: (c.time_start, c.time_end or ""))
+    dated = sorted((c for c in items if _short(c)), key=lambda c: (c.time_start, c.time_end or ""))
     clusters: list[list[Claim]] = []
     end: Optional[date] = None
     for c in dated:
@@ -90,7 +106,7 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
         else:
             clusters.append([c])
             end = e
-    undated = [c for c in items if not _day(c.time_start)]
+    undated = [c for c in items if not _short(c)]
     if not undated:
         return clusters
     if not any(measures.local(c.event) for c in items):
@@ -153,5 +169,5 @@ def _common_place(claims: list[Claim]) -> Optional[str]:
 
 
 def _occasion_of(claims: list[Claim]) -> Optional[str]:
-    days = sorted({c.time_start for c in claims if c.time_start and measures.family_flag(c.event, "occasion")})
+    days = sorted({c.time_start for c in claims if _short(c) and measures.family_flag(c.event, "occasion")})
     return days[0] if days else None

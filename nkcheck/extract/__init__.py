@@ -34,13 +34,21 @@ class ExtractResult:
     problems: list[InputProblem] = field(default_factory=list)
 
 
-def estimate_published(text: str, lang: str) -> Optional[Period]:
+def estimate_published(text: str, lang: str, within: Optional[Period] = None) -> Optional[Period]:
     """Guess the publication date from the text: the end of the latest absolute date it names,
     moved on to a later day-and-month without year ("am 4. Juni") when one follows it, since
-    news leaves out the year only for recent dates."""
+    news leaves out the year only for recent dates. ``within``: the month (or year) the article is
+    known to be from; a day and month without a year then falls in it ("vom 20. und 21. Januar")."""
     res = resolver(lang)
     matches: list[TimeMatch] = time_finder(lang).find(text)
     latest: Optional[date] = None
+    if within is not None:
+        for m in matches:
+            g = dict(m.groups)
+            if m.label in ("day_month", "part_month") and "year" not in g:
+                p = res.resolve(m, Period(within.end, within.end, "day"))
+                if p and within.start <= p.end <= within.end and (latest is None or p.end > latest):
+                    latest = p.end
     for m in matches:
         g = dict(m.groups)
         if m.label in ABSOLUTE and "year" in g:
@@ -122,7 +130,7 @@ def extract_document(doc: Document, use_trained: bool = True) -> list[Claim]:
     text = analysis_text(doc)
     if doc.published is not None and doc.published.granularity != "day":
         # "published: 2024-01": the day comes from the latest date the text names in that month
-        est = estimate_published(without_captions(text[doc.body_start:]), doc.lang)
+        est = estimate_published(without_captions(text[doc.body_start:]), doc.lang, doc.published)
         if est is not None and doc.published.start <= est.start <= doc.published.end:
             doc.published = est
             doc.published_source = f"{doc.published_source} (day estimated from text)"

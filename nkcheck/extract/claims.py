@@ -265,14 +265,20 @@ class ClaimBuilder:
             return
         body = [c for c in claims if c.start >= head_end]
         for c in claims:
-            if c.start >= head_end or (c.event and not self.events.counting(c.event)):
+            if c.start >= head_end:
                 continue
             same = [b for b in body if b.low == c.low and b.high == c.high
-                    and (c.object is None or b.object == c.object) and b.event]
+                    and (c.object is None or b.object == c.object) and b.event
+                    and (not c.event or self.events.counting(c.event) or self.events.family(b.event) == self.events.family(c.event))]
             if same:
-                c.event = same[0].event
-                c.object = c.object or same[0].object
-                c.modality = same[0].modality
+                b = same[0]  # the headline repeats the body's figure: it says what the body says
+                c.event, c.modality = b.event, b.modality
+                c.object = c.object or b.object
+                c.place = c.place or b.place
+                c.actor = c.actor or b.actor
+                c.aggregate = c.aggregate or b.aggregate
+                c.source, c.source_kind = c.source or b.source, c.source_kind or b.source_kind
+                c.time_start, c.time_end = c.time_start or b.time_start, c.time_end or b.time_end
 
 
 def _headline_end(text: str, document: Document) -> int:

@@ -240,14 +240,14 @@ class DateResolver:
             return Period(date(ref.year - n, 1, 1), date(ref.year - n, 12, 31), "year")
         if lab == "weekday":
             if base.granularity != "day":
-                return Period(base.start, base.end, base.granularity)
+                return None  # "am Samstag" in an article known only to its month: which Saturday is not known
             wd = self.weekdays[g["weekday"].lower()]
             delta = (ref.weekday() - wd) % 7
             d = ref - timedelta(days=delta) if direction == "past" else ref + timedelta(days=(wd - ref.weekday()) % 7)
             return Period(d, d, "day")
         if lab == "relday":
             if base.granularity != "day":
-                return Period(base.start, base.end, base.granularity)
+                return None
             d = ref + timedelta(days=self.reldays.get(g["relday"].lower(), 0))
             return Period(d, d, "day")
         return None

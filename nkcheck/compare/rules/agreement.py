@@ -16,7 +16,7 @@ class AgreementRule(Rule):
     code, name, kind = "NK001", "agreement.consistent", "consistent"
 
     def check(self, fact: Group, ctx: Context):
-        claims = fact.claims
+        claims = fact.pairable
         if len({c.doc for c in claims}) < 2:
             return []
         groups: list[list] = []  # figures that agree with each other, for the finding's claims

@@ -23,8 +23,9 @@ class PlaceRule(Rule):
         if measures.additive(fact.key.get("event")) or measures.local(fact.key.get("event")):
             return []
         pairs = []
-        for i, a in enumerate(fact.claims):
-            for b in fact.claims[i + 1:]:
+        claims = fact.pairable
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
                 if not a.place or not b.place or "place" in a.settled or "place" in b.settled or one_voice(a, b):
                     continue
                 if places.nested(a.place, b.place) or a.bound == "vague" or b.bound == "vague":

@@ -52,10 +52,10 @@ class ScopeRule(Rule):
                     continue
                 part, whole = (f1, f2) if o2 in measures.ancestors(o1) else (f2, f1)
                 same, exceeds, apart = [], [], []
-                part_docs = {c.doc for c in part.claims}
-                whole_docs = {c.doc for c in whole.claims}
-                for a in part.claims:
-                    for b in whole.claims:
+                part_docs = {c.doc for c in part.pairable}
+                whole_docs = {c.doc for c in whole.pairable}
+                for a in part.pairable:
+                    for b in whole.pairable:
                         if one_voice(a, b) and a.start == b.start:
                             continue
                         rel = stages.relation(a, b, ctx.tolerances, slow(part))
@@ -125,7 +125,7 @@ class PartExceedsWholeRule(Rule):
                 if not p1 or not p2 or p1 == p2 or not places.nested(p1, p2):
                     continue
                 part, whole = (f1, f2) if places.contains(p2, p1) else (f2, f1)
-                pairs = [(a, b) for a in part.claims for b in whole.claims
+                pairs = [(a, b) for a in part.pairable for b in whole.pairable
                          if stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME
                          and interval(a, ctx.tolerances)[0] > interval(b, ctx.tolerances)[1]]
                 if pairs:

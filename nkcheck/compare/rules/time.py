@@ -28,8 +28,9 @@ class TimeRule(Rule):
         if measures.local(fact.key.get("event")):
             return []
         pairs = []
-        for i, a in enumerate(fact.claims):
-            for b in fact.claims[i + 1:]:
+        claims = fact.pairable
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
                 pa, pb = own_period(a), own_period(b)
                 if not pa or not pb or one_voice(a, b) or a.bound == "vague" or b.bound == "vague":
                     continue

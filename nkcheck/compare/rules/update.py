@@ -30,7 +30,7 @@ class UpdateRule(Rule):
         falls = measures.may_fall(fact.key.get("object")) or fact.key.get("modality") != "actual"
         # stages: claims grouped by when they were said, in order; one said at an unknown time
         # takes the place its figure has in a count that only rises
-        stage_list = stages.timeline(fact.claims, tol, slow(fact), lambda x, y: agree(x, y, tol), infer=not falls)
+        stage_list = stages.timeline(fact.pairable, tol, slow(fact), lambda x, y: agree(x, y, tol), infer=not falls)
         pairs = []
         for s1, s2 in zip(stage_list, stage_list[1:]):
             for a in s1:

@@ -37,7 +37,7 @@ class ValueRule(Rule):
         run = running(fact)
         local = measures.local(fact.key.get("event"))
         pairs = []
-        claims = fact.claims
+        claims = fact.pairable
         for i, a in enumerate(claims):
             for b in claims[i + 1:]:
                 if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
@@ -90,9 +90,10 @@ class RevisedDownRule(Rule):
             return []
         local = measures.local(fact.key.get("event"))
         pairs = []
-        for i, a in enumerate(fact.claims):
+        claims = fact.pairable
+        for i, a in enumerate(claims):
             nxt = None  # the next statement of the same kind of source after ``a``
-            for b in fact.claims[i + 1:]:
+            for b in claims[i + 1:]:
                 if one_voice(a, b) or not same_kind(a, b) or a.bound == "vague" or b.bound == "vague":
                     continue
                 if stages.relation(a, b, tol, slow(fact)) == stages.BEFORE:
