@@ -31,8 +31,8 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 
 
 # What decides the claims of an article: reading, the pipeline, extraction, normalisation, data.
-EXTRACTION_CODE = ("articles.py", "model.py", "pipeline.py", "extract/*.py", "normalize/*.py", "lang/**/*.py",
-                   "lang/**/*.yaml")
+EXTRACTION_CODE = ("articles.py", "model.py", "pipeline.py", "extract/**/*.py", "normalize/**/*.py", "lang/**/*.py",
+                   "lang/**/*.yaml", "data/gazetteer.tsv.gz")
 
 
 @lru_cache(maxsize=1)

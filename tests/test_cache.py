@@ -72,3 +72,18 @@ def test_cli_no_cache_and_clean(tmp_path):
     assert (cache / TAG).is_file()
     res = run_nkcheck("clean", "--cache-dir", str(cache))
     assert res.returncode == 0 and not cache.exists()
+
+
+def test_the_code_hash_covers_every_extraction_module_and_the_gazetteer():
+    """A regression: the slot finders under extract/slots/ and the gazetteer data were left out, so
+    a changed finder kept serving stale claims from the cache."""
+    from pathlib import Path
+
+    import nkcheck
+    from nkcheck.cache import EXTRACTION_CODE
+
+    pkg = Path(nkcheck.__file__).parent
+    hashed = {f for pattern in EXTRACTION_CODE for f in pkg.glob(pattern)}
+    needed = set(pkg.glob("extract/**/*.py")) | set(pkg.glob("normalize/*.py")) | {pkg / "data" / "gazetteer.tsv.gz"}
+    assert needed <= hashed, sorted(str(p.relative_to(pkg)) for p in needed - hashed)
+    assert pkg / "extract" / "slots" / "place.py" in hashed

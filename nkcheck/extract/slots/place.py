@@ -156,8 +156,9 @@ class PlaceFinder:
         places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in ("origin", "other")
                   and not any(s <= m.start < e for s, e in cue_spans)]
         body = document.body_start
-        # paragraphs are blank-line separated, or one per line in plain text that has no blank lines
-        sep = "\n\n" if "\n\n" in text[body:].strip() else "\n"
+        # a paragraph is a line when lines are long (one paragraph per line), else blank-line separated
+        lines = text[body:].split("\n")
+        sep = "\n" if max((len(x) for x in lines), default=0) > 200 else "\n\n"
         for c in claims:
             if c.place is not None or c.aggregate:
                 continue
@@ -165,6 +166,7 @@ class PlaceFinder:
             before = [m for m in places if para < m.start < c.start]
             if before:
                 c.place = before[-1].entity
+                c.settled.append("place")  # from its paragraph, not its own sentence
 
 
 @lru_cache(maxsize=None)
