@@ -67,9 +67,10 @@ def base_key(c: Claim) -> Optional[tuple]:
     return (c.object, measures.family(c.event), c.modality, bool(c.increment) or c.part_of is not None, c.ordinal)
 
 
-def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]]) -> list[list[Claim]]:
-    """Split by a key; claims without one join the largest part (its measure's main fact), or
-    form their own part when there is none."""
+def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]], join: bool = True) -> list[list[Claim]]:
+    """Split by a key; claims without one join the largest part (its measure's main fact) when
+    ``join``, else stay with their own article's (a crowd whose city no one names is no other
+    city's crowd); with no part to join, they form their own."""
     parts: dict[Hashable, list[Claim]] = defaultdict(list)
     unknown: list[Claim] = []
     for c in items:
@@ -77,9 +78,12 @@ def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]]) -
         (unknown if k is None else parts[k]).append(c)
     if not parts:
         return [unknown] if unknown else []
-    if unknown:
+    if unknown and join:
         main = max(sorted(parts, key=repr), key=lambda k: len(parts[k]))
         parts[main].extend(unknown)
+    elif unknown:
+        for c in unknown:
+            parts[("?", c.doc)].append(c)
     return [parts[k] for k in sorted(parts, key=repr)]
 
 
@@ -147,7 +151,8 @@ def group(members: list[Claim]) -> tuple[list[Group], list[Claim]]:
     for k in sorted(base, key=repr):
         for by_actor in _partition(base[k], lambda c: c.actor):
             for by_time in _occasions(by_actor):
-                for by_place in _partition(by_time, _place_key):
+                local = any(measures.local(c.event) for c in by_time)
+                for by_place in _partition(by_time, _place_key, join=not local):
                     claims = sorted(by_place, key=lambda c: (stated(c), c.doc, c.start))
                     first = claims[0]
                     key = {"object": k[0], "family": k[1], "modality": k[2], "increment": k[3], "ordinal": k[4],

@@ -10,13 +10,14 @@ knowledge comes from the data files, through the slot finders.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from nkcheck.extract.entities import finder as entity_finder
-from nkcheck.extract.setting import finder as setting_finder
+from nkcheck.extract.setting import dateline_span, finder as setting_finder
 from nkcheck.extract.slots import actor as actor_slot
 from nkcheck.extract.slots import event as event_slot
 from nkcheck.extract.slots import object as object_slot
@@ -59,6 +60,9 @@ class ClaimBuilder:
         sents = sentences_of(doc)
         starts = [s.start for s in sents]
         mentions: list[Mention] = doc._.nk_mentions or []
+        dl = dateline_span(text, document.body_start)
+        if dl:  # "DUISBURG, Germany —": where the report was filed from is no actor of its figures
+            mentions = [replace(m, role="dateline") if dl[0] <= m.start < dl[1] else m for m in mentions]
         self._mentions = mentions
         demonyms = {m.start: m for m in mentions if m.role == "demonym"}
         # the words that are names (places, people, countries) or part of a time expression

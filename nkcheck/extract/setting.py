@@ -34,6 +34,21 @@ DATELINE_DE = re.compile(r"\s*(?P<place>[A-ZÄÖÜ][\wäöüß .'-]{1,40}?)\s*(?
 ENDINGS = ("", "e", "en", "n", "es", "s", "er", "ern", "ns")
 
 
+def dateline_span(text: str, body: int) -> Optional[tuple[int, int]]:
+    """Where an article's dateline stands ("DUISBURG, Germany —", "Valencia (dpa) –"): where the
+    report was filed from, never an actor."""
+    i = body
+    while i < len(text) and text[i] in "\r\n \t":
+        i += 1
+    if text.startswith("#", i):
+        nl = text.find("\n", i)
+        i = nl + 1 if nl >= 0 else len(text)
+        while i < len(text) and text[i] in "\r\n \t":
+            i += 1
+    m = DATELINE_EN.match(text, i) or DATELINE_DE.match(text, i)
+    return m.span() if m else None
+
+
 def is_caption(text: str, sent: Sentence) -> bool:
     line_start = text.rfind("\n", 0, sent.start) + 1
     return bool(CAPTION.match(text, line_start))
@@ -89,7 +104,7 @@ class SettingFinder:
         lead_sents = [s for s in sents if s.start < lead_end]
         places = [m for m in mentions if is_place(m) and m.role not in ("origin", "other")
                   and not any(a <= m.start < b for a, b in cue_spans)]
-        place = self._dateline(text, body, places) or self._first_place(text, places, body, head_end) \
+        place = self._first_place(text, places, body, head_end) or self._dateline(text, body, mentions) \
             or self._first_place(text, places, head_end, lead_end)
         # the occasion's time: in the headline or lead, in a clause with an occasion word
         period = None
@@ -183,9 +198,18 @@ class SettingFinder:
         m = DATELINE_EN.match(text, i) or DATELINE_DE.match(text, i)
         if not m:
             return None
-        inside = [p for p in places if m.start("place") <= p.start < m.end()]
+        inside = [p for p in places if m.start("place") <= p.start < m.end("place")]
         if inside:
             return inside[0].entity
+        # "LEIPZIG, Germany (Reuters) —": a dateline's town in capitals
+        from nkcheck.normalize.places import gazetteer
+        name = " ".join(w.capitalize() for w in m.group("place").split())
+        lang = "en" if m.re is DATELINE_EN else "de"
+        found = gazetteer().find(name, lang)
+        if found and found[0].start == 0 and found[0].end == len(name):
+            country = [p.entity for p in places if m.end("place") <= p.start < m.end() and p.type == "country"]
+            cands = [c for c in found[0].candidates if not country or gazetteer().country_of(c) == country[0]]
+            return (cands or found[0].candidates)[0]
         return None
 
 

@@ -11,8 +11,8 @@ from nkcheck.compare.rules.update import UpdateRule
 from nkcheck.compare.rules.value import RevisedDownRule, ValueRule
 
 FACT_RULES: list[Rule] = [ValueRule(), RevisedDownRule(), TimeRule(), PlaceRule(), UpdateRule(), AgreementRule()]
-ACROSS: list[Rule] = [ScopeRule(), PartExceedsWholeRule()]
+ACROSS: list[Rule] = [ScopeRule(), PartExceedsWholeRule(), PlaceRule()]
 SUMS = SumRule()
-ALL_RULES: list[Rule] = FACT_RULES[:-1] + ACROSS + [SUMS, FACT_RULES[-1]]
+ALL_RULES: list[Rule] = FACT_RULES[:-1] + ACROSS[:2] + [SUMS, FACT_RULES[-1]]
 
 __all__ = ["ALL_RULES", "ACROSS", "FACT_RULES", "SUMS", "Context", "Rule"]

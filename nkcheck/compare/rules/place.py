@@ -19,20 +19,40 @@ class PlaceRule(Rule):
     """
     code, name, kind = "NK601", "place.same_group_other_place", "place"
 
+    @staticmethod
+    def _clash(a, b, ctx: Context) -> bool:
+        if not a.place or not b.place or "place" in a.settled or "place" in b.settled or one_voice(a, b):
+            return False
+        if places.nested(a.place, b.place) or a.bound == "vague" or b.bound == "vague":
+            return False
+        return agree(a, b, ctx.tolerances) and not (a.time_start and b.time_start and
+                                                     (a.time_end < b.time_start or b.time_end < a.time_start))
+
     def check(self, fact: Group, ctx: Context):
         if measures.additive(fact.key.get("event")) or measures.local(fact.key.get("event")):
             return []
-        pairs = []
         claims = fact.pairable
-        for i, a in enumerate(claims):
-            for b in claims[i + 1:]:
-                if not a.place or not b.place or "place" in a.settled or "place" in b.settled or one_voice(a, b):
+        pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if self._clash(a, b, ctx)]
+        return self._finding(pairs, ctx)
+
+    def check_across(self, facts: list[Group], ctx: Context):
+        """Deployments of one group to two countries ("nach Wladiwostok" vs "an der Front in der
+        Ukraine") are two facts: their same figures are compared here."""
+        out = []
+        for i, f1 in enumerate(facts):
+            for f2 in facts[i + 1:]:
+                k1, k2 = f1.key, f2.key
+                if measures.additive(k1["event"]) or measures.local(k1["event"]) or \
+                        (k1["object"], k1["family"], k1["modality"], k1["increment"]) != \
+                        (k2["object"], k2["family"], k2["modality"], k2["increment"]):
                     continue
-                if places.nested(a.place, b.place) or a.bound == "vague" or b.bound == "vague":
+                if not k1["place"] or not k2["place"] or places.nested(k1["place"], k2["place"]):
                     continue
-                if agree(a, b, ctx.tolerances) and not (a.time_start and b.time_start and
-                                                         (a.time_end < b.time_start or b.time_end < a.time_start)):
-                    pairs.append((a, b))
+                pairs = [(a, b) for a in f1.pairable for b in f2.pairable if self._clash(a, b, ctx)]
+                out += self._finding(pairs, ctx)
+        return out
+
+    def _finding(self, pairs, ctx: Context):
         if not pairs:
             return []
         a, b = pairs[0]

@@ -96,7 +96,7 @@ class PlaceFinder:
         for level, (lo, hi) in enumerate((clause, (sent.start, sent.end))):
             ms = [m for m in mentions if lo <= m.start < hi and self._placey(m, cue_spans, text, origin_ok)
                   and (level == 0 or m.role != "adj_place")  # "des Karlsruher Instituts" elsewhere in the sentence
-                  and (level == 0 or not _another_figure(others, q, m))]  # "215 ..., 211 davon in Valencia"
+                  and not _another_figure(others, q, m)]  # "215 ..., 211 davon in Valencia", "92 in X und 3 in Y"
             if ms:
                 before = [m for m in ms if m.start < q.start]
                 if not before and level == 1:
