@@ -170,15 +170,16 @@ class Claim:
     line: int = 0
     noun: str = ""
     counted: Optional[str] = None  # who the counted people are when the event names the measure (soldiers killed)
-    as_of_source: Optional[str] = None  # stamp | published | estimated: how as_of is known (None: unknown)
+    as_of_source: Optional[str] = None  # statement | stamp | published | estimated: how as_of is known (None: unknown)
     settled: list = field(default_factory=list)  # the slots taken from the article's setting ("place", "time", "actor")
     ordinal: Optional[int] = None  # the first, second ... occasion of its kind ("das zweite Beben", "second wave")
     part_of: Optional[str] = None  # the claim this one is a part of ("davon 1500", "darunter 600 Tote")
+    speaker: Optional[str] = None  # whose statement: the country an official source speaks for, or a known person
 
     JSON_FIELDS = ("id", "doc", "start", "end", "text", "low", "high", "approx", "object", "event",
                    "actor", "place", "time_start", "time_end", "source", "sentence")
     EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "as_of", "phase", "time_hint", "aggregate",
-                    "increment", "modality", "line", "noun", "counted", "as_of_source", "settled", "ordinal", "part_of")
+                    "increment", "modality", "line", "noun", "counted", "as_of_source", "settled", "ordinal", "part_of", "speaker")
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

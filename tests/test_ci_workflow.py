@@ -65,11 +65,11 @@ def test_changed_article_is_checked_against_the_corpus_then_baselined(repo, tmp_
     notes = _annotations(res.stdout)
     assert len(notes) == 2
     assert notes[0].startswith(f"::warning file=articles/{SEED},line=7,col=66,endColumn=72,"
-                               "title=nkcheck NK101 (value)%3A north_korea · soldiers · deploy · kursk::")
+                               "title=nkcheck NK101 (value)%3A Soldiers sent by North Korea to Russia::")
     assert notes[1].startswith("::warning file=articles/neu.md,line=9,col=83,endColumn=89,title=nkcheck NK101")
     assert f"other side: articles/{SEED}:7 »11.000«" in notes[1]
     text = summary.read_text(encoding="utf-8")
-    assert "**2 documents, 2 claims, 1 conflicts** (time: 0, value: 1, scope: 0)" in text
+    assert "**2 articles, 2 claims, 1 disputed fact** (value: 1)" in text
     assert "## Changed articles" in text and "- neu.md" in text
     assert "# nkcheck: numeric claims across sources" in res.stdout  # the markdown follows the annotations
 

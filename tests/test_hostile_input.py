@@ -268,11 +268,15 @@ def test_article_text_cannot_break_the_report(tmp_path):
     (folder / "other.md").write_text(ABUSE.replace("500", "900").replace("600", "6000"), encoding="utf-8")
     code, data, _, report = check_folder(folder)
     assert len(data["claims"]) >= 10
-    from nkcheck.model import Document, Finding
+    from nkcheck.model import Claim, Document, Fact, Finding
     docs = [Document(id=d["id"], path=d["path"], text="") for d in data["documents"]]
+    claims = [Claim(**{k: c[k] for k in ("id", "doc", "start", "end", "text", "low", "high", "approx", "bound",
+                                         "object", "event", "actor", "place", "time_start", "time_end", "source", "sentence")})
+              for c in data["claims"]]
     findings = [Finding(**{k: f[k] for k in ("id", "kind", "claims", "summary", "fact", "rule")})
                 for f in data["conflicts"] + data["agreements"]]
-    check_report(report, docs, findings, data["not_checked"])
+    facts = [Fact(**{k: f[k] for k in ("id", "label", "key", "claims", "verdict", "findings")}) for f in data["facts"]]
+    check_report(report, docs, claims, findings, facts, data["not_checked"])
     assert "<script" not in report and "<!--" not in report and "](http" not in report.replace("\\](", "")
     assert all(len(line) < 2000 for line in report.splitlines())
 

@@ -36,8 +36,8 @@ def test_whole_chain_on_hostile_files(raws):
 @settings(max_examples=100, deadline=None)
 @given(inputs=report_inputs())
 def test_report_has_only_its_own_structure(inputs):
-    docs, claims, findings, problems = inputs
-    check_report(markdown.render(docs, claims, findings, problems), docs, findings, problems)
+    docs, claims, findings, facts, problems = inputs
+    check_report(markdown.render(docs, claims, findings, problems, facts), docs, claims, findings, facts, problems)
 
 
 @settings(max_examples=50, deadline=None)

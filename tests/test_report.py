@@ -19,12 +19,17 @@ def test_report_is_byte_identical_on_rerun():
 
 def test_report_has_one_section_per_fact_with_the_seed_verdicts():
     text = (ROOT / "reports" / "seeds.md").read_text(encoding="utf-8")
-    sections = [line for line in text.splitlines() if line.startswith("### ")]
-    # the 11.000-in-October/November clash and the 4.000-vs-plans clash are one deployment fact
-    assert len(sections) == len(set(sections)) == 2
-    assert sections[0].endswith(": time, value") and sections[1].endswith(": scope")
-    for verdict in ("- **time** (NK201", "- **value** (NK101", "- **scope** (NK301"):
-        assert verdict in text
+    sections = text.split("\n### ")[1:]
+    titles = [s.splitlines()[0] for s in sections]
+    # three facts: the plans for more troops (value), the first deployment (dated October and
+    # November: time), the dead against the killed-or-wounded (scope)
+    assert len(titles) == len(set(titles)) == 3
+    assert titles[0].endswith("Soldiers planned or expected by North Korea")
+    assert titles[1].endswith("Soldiers sent by North Korea to Russia")
+    verdicts = [[line.split("**")[1] for line in s.splitlines() if line.startswith("- **")] for s in sections]
+    assert [v[0] for v in verdicts] == ["value", "time", "scope"]
+    for code, section in zip(("(NK101)", "(NK201)", "(NK301)"), sections):
+        assert code in section and "| As of | Cited source |" in section
 
 
 def test_plain_article_text_is_not_cluttered_by_escaping():

@@ -118,18 +118,24 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
             return [undated]
         max(clusters, key=len).extend(undated)  # a toll with no date: the disaster's main occasion
         return clusters
-    # a crowd with no day of its own joins the one occasion in the days before its article was
-    # published; where none or several fit, it stays with its own article's claims
+    # a crowd with no day of its own joins the one occasion of its place in the days before its
+    # article was published; where none or several fit, it stays with its own article's claims
     own: dict[str, list[Claim]] = defaultdict(list)
     for c in undated:
-        pub = _day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
-        fits = [cl for cl in clusters if pub and any(0 <= (pub - _day(x.time_start)).days <= OCCASION_GAP_DAYS
-                                                        for x in cl)]
+        fits = [cl for cl in clusters if any(_told_of(c, _day(x.time_start)) for x in cl)]
         if len(fits) == 1:
             fits[0].append(c)
         else:
             own[c.doc].append(c)
     return clusters + [own[d] for d in sorted(own)]
+
+
+def _told_of(c: Claim, day: Optional[date]) -> bool:
+    """Whether an occasion on ``day`` can be what a figure stated at ``c.as_of`` tells of: the
+    few days before it was stated. A figure of an article known only to its month could tell of
+    any of the month's occasions (two Mondays' tractor rallies), so of none for sure."""
+    said = _day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
+    return day is not None and said is not None and 0 <= (said - day).days <= OCCASION_GAP_DAYS
 
 
 def _place_key(c: Claim) -> Optional[str]:
@@ -150,16 +156,19 @@ def group(members: list[Claim]) -> tuple[list[Group], list[Claim]]:
     out: list[Group] = []
     for k in sorted(base, key=repr):
         for by_actor in _partition(base[k], lambda c: c.actor):
-            for by_time in _occasions(by_actor):
-                local = any(measures.local(c.event) for c in by_time)
-                for by_place in _partition(by_time, _place_key, join=not local):
-                    claims = sorted(by_place, key=lambda c: (stated(c), c.doc, c.start))
-                    first = claims[0]
-                    key = {"object": k[0], "family": k[1], "modality": k[2], "increment": k[3], "ordinal": k[4],
-                           "actor": next((c.actor for c in claims if c.actor), None),
-                           "place": _common_place(claims),
-                           "occasion": _occasion_of(claims), "event": first.event}
-                    out.append(Group(key, claims))
+            if any(measures.local(c.event) for c in by_actor):
+                # a crowd is of its place first, then of its day there
+                parts = [o for p in _partition(by_actor, _place_key, join=False) for o in _occasions(p)]
+            else:
+                parts = [p for o in _occasions(by_actor) for p in _partition(o, _place_key)]
+            for part in parts:
+                claims = sorted(part, key=lambda c: (stated(c), c.doc, c.start))
+                first = claims[0]
+                key = {"object": k[0], "family": k[1], "modality": k[2], "increment": k[3], "ordinal": k[4],
+                       "actor": next((c.actor for c in claims if c.actor), None),
+                       "place": _common_place(claims),
+                       "occasion": _occasion_of(claims), "event": first.event}
+                out.append(Group(key, claims))
     return out, loose
 
 

@@ -57,6 +57,37 @@ def relation(a: Claim, b: Claim, tol: Tolerances, slow: bool = False) -> str:
     return UNORDERED
 
 
+CLOSED_MIN_DAYS = 20  # a period this long or longer that ended before it was told of is history
+
+
+def closed(c: Claim) -> Optional[tuple[date, date]]:
+    """The period of a figure about a past stretch of time that was over when the figure was
+    stated ("im vergangenen Oktober", "in November 2024", "last year", told months later): a fixed
+    figure of history, not a stage of a running count. A day or a few (a disaster, a rally) is an
+    occasion whose toll is still being counted, and "seit Oktober" runs on to the statement."""
+    if not (c.time_start and c.time_end and c.as_of):
+        return None
+    try:
+        s, e = date.fromisoformat(c.time_start[:10]), date.fromisoformat(c.time_end[:10])
+    except ValueError:
+        return None
+    if (e - s).days + 1 < CLOSED_MIN_DAYS or c.time_end[:7] >= c.as_of[:7]:
+        return None
+    return s, e
+
+
+OVERLAP, APART = "overlap", "apart"
+
+
+def periods(a: Claim, b: Claim) -> Optional[str]:
+    """Whether two figures about past periods are about overlapping periods (one stretch of
+    history told twice) or periods apart (October's and November's); None unless both are."""
+    pa, pb = closed(a), closed(b)
+    if pa is None or pb is None:
+        return None
+    return OVERLAP if pa[0] <= pb[1] and pb[0] <= pa[1] else APART
+
+
 def orderable(c: Claim, slow: bool) -> bool:
     """Whether a claim's as_of places it in time well enough to order it: a day (a month will
     do for slow counts)."""

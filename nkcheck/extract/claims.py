@@ -42,6 +42,7 @@ class ClaimBuilder:
         self.dates = self.time_finder.dates
         self.aggregate_cues = [c.lower() for c in entity_finder().aggregate_cues(lang)]
         self.setting_finder = setting_finder(lang)
+        self.reporting_verbs = self.setting_finder.reporting_verbs
 
     def _modality(self, ev: Optional[str], modality: str) -> tuple[Optional[str], str]:
         """The event in its modality; a capacity where the family has none is a forecast."""
@@ -53,6 +54,20 @@ class ClaimBuilder:
                 return cap, "capacity"
             modality = "intended"
         return self.events.variant(ev, "intended"), modality
+
+    def _said_when(self, times, sent, text, q, ev, base) -> Optional[tuple]:
+        """(time expression, ISO date) of when a figure was stated, where its sentence says so;
+        a day or a month not after the article's date."""
+        hits = self.event_finder.hits(sent, text)
+
+        def event_at(lo: int, hi: int) -> list:
+            return [(pos, e) for pos, e in hits if lo <= pos < hi]
+        for t in self.time_finder.spoken(times, sent, q, self.reporting_verbs, event_at, ev):
+            p = self.dates.resolve(t, base)
+            if p is None or p.granularity not in ("day", "month") or (base is not None and p.start > base.end):
+                continue
+            return t, (p.start.isoformat() if p.granularity == "day" else p.start.isoformat()[:7])
+        return None
 
     def build(self, doc: Doc, document: Document) -> list[Claim]:
         text = doc.text
@@ -100,10 +115,16 @@ class ClaimBuilder:
             texpr = self.time_finder.expression(times, q, clause, sent)
             period = self.dates.resolve(texpr, base, modality != "actual") if texpr else None
             fam_info = self.events.families.get(self.events.family(ev) or "", {})
+            said = self._said_when(times, sent, text, q, ev, base) if modality == "actual" else None
+            if said is not None and texpr is not None and said[0] is texpr:
+                if fam_info.get("occasion"):
+                    said = None  # "Police said 15,000 were protesting on Saturday": the rally's day
+                else:
+                    period, texpr = None, None  # "Am 9. Januar hatte X von 4000 Verlusten gesprochen": when it was said
             # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
             origin_ok = bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place"
             place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok, quantities)
-            actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans)
+            actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans, text)
             source, source_kind = sources.find(si, sent, q, clause, actor)
             agg_span = text[sent.start:sent.end].lower()
             aggregate = any(c in agg_span for c in self.aggregate_cues)
@@ -117,6 +138,9 @@ class ClaimBuilder:
                 hedge=q.hedge, unit=counted.unit, source_kind=source_kind,
                 time_text=texpr.text if texpr else "", aggregate=aggregate, increment=counted.increment,
                 modality=modality, line=document.line_of(q.start), noun=counted.noun)
+            claim.speaker = sources.speaker(source)
+            if said is not None:
+                claim.as_of, claim.as_of_source = said[1], "statement"
             if counted.partitive:
                 partitive.add(claim.id)
             claims.append(claim)
@@ -181,7 +205,7 @@ class ClaimBuilder:
             if c.actor is None:
                 c.actor = self.actor_finder.recent(self._mentions, c.start)  # the last country named
             if c.as_of:
-                c.as_of_source = "stamp"
+                c.as_of_source = c.as_of_source or "stamp"
             elif pub:
                 c.as_of, c.as_of_source = pub, "published"
 
@@ -214,6 +238,7 @@ class ClaimBuilder:
                 c.actor = c.actor or prev.actor
                 c.source = c.source or prev.source  # part of a figure is said by whoever gave the figure
                 c.source_kind = c.source_kind or prev.source_kind
+                c.speaker = c.speaker or prev.speaker
             anaphoric = not c.noun or self.objects.is_generic(c.noun)  # "8600 Maschinen" after "5600 Traktoren"
             if c.object is None and anaphoric and prev is not None and para_of[prev.id] == para_of[c.id]:
                 c.object = prev.object  # "Braunschweig rund 15.000 Teilnehmende, Dortmund 30.000"

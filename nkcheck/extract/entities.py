@@ -115,6 +115,8 @@ class EntityFinder:
                 out.append(Mention(pm.start, pm.end, pm.text, pid, "country", "demonym"))
             else:
                 role = self._role(text, pm.start, "actor" if kind == "country" or pm.metonym_for else "place")
+                if kind != "country" and _occasion_after(lang).match(text, pm.end):
+                    role = "place"  # "the Hamburg rally", "the Valencia floods": where the occasion was
                 if pm.metonym_for and role != "place":
                     out.append(Mention(pm.start, pm.end, pm.text, pm.metonym_for, "country", role))
                 else:
@@ -183,6 +185,20 @@ class EntityFinder:
 
     def aggregate_cues(self, lang: str) -> list[str]:
         return self.aggregate.get(lang, [])
+
+
+@lru_cache(maxsize=None)
+def _occasion_after(lang: str) -> "re.Pattern[str]":
+    """A noun of an occasion (a rally, a flood) right after a place's name: the occasion's place
+    (the scene words of families that have an occasion, and the hazards, from lang/<lang>/events.yaml)."""
+    d = langdata.load(lang, "events")
+    shared = langdata.shared("events")["families"]
+    words = [w for fam, ws in (d.get("frame_words") or {}).items() if (shared.get(fam) or {}).get("occasion") for w in ws]
+    words += [w for ws in (d.get("hazards") or {}).values() for w in ws]
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"[ -](?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

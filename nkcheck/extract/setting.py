@@ -23,9 +23,10 @@ from typing import Optional
 from nkcheck import lang as langdata
 from nkcheck.extract.slots.place import is_place
 from nkcheck.extract.text import Sentence
+from nkcheck.extract.times import bracketed
 from nkcheck.model import Document, Mention, Period, Setting
 
-CAPTION = re.compile(r"\s*(?:\*|_)*(?:Foto|Fotos|Bild|Bilder|Photo|Image|Picture|Credit|Quelle|Source)\s*:|"
+CAPTION = re.compile(r"\s*[(\[]?(?:\*|_)*(?:Foto|Fotos|Bild|Bilder|Photo|Image|Picture|Credit|Quelle|Source)\s*:|"
                      r"\s*\(?(?:Datum des Fotos|Photo taken|Archivbild|Archivfoto)", re.IGNORECASE)
 DATELINE_EN = re.compile(r"\s*(?P<place>[A-Z][A-Z .'-]{2,40})(?:,\s*[A-Z][\w .'-]{2,40})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s")
 DATELINE_DE = re.compile(r"\s*(?P<place>[A-ZÄÖÜ][\wäöüß .'-]{1,40}?)\s*(?:\((?:dpa|AFP|AP|Reuters|KNA|epd|dts|APA|sda|afp|rtr)[^)]*\)\s*)[—–-]\s")
@@ -115,8 +116,8 @@ class SettingFinder:
             for t in times:
                 if not (s.start <= t.start < s.end) or t.label in ("clock", "name"):
                     continue
-                if any(0 <= t.start - e <= 3 for e in stamps):
-                    continue  # "(Stand: 7. Februar 2024)" dates the statement, not the occasion
+                if any(0 <= t.start - e <= 3 for e in stamps) or bracketed(text, t):
+                    continue  # "(Stand: 7. Februar 2024)", "(January 23, 2024)" date the writing, not the occasion
                 clause = s.clause_of(t.start)
                 if self._names_occasion(text, t.start, clause) or self._occasion_clause(text, s, clause):
                     p = resolve(t)

@@ -56,6 +56,12 @@ class TimeFinder:
         return out
 
 
+def bracketed(text: str, t: TimeMatch) -> bool:
+    """A date alone in brackets ("(January 23, 2024)", "(7. Februar 2024)"): a stamp of when the
+    text was written, not the time of what it tells."""
+    return text[t.start - 1:t.start] in ("(", "[") and text[t.end:t.end + 1] in (")", "]")
+
+
 @lru_cache(maxsize=None)
 def finder(lang: str) -> TimeFinder:
     return TimeFinder(lang)

@@ -31,7 +31,7 @@ SCHEMA: dict[str, set[str]] = {
                     "source_words", "anaphora", "examples"},
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
              "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",
-             "year_words", "patterns", "stamp_cues", "phase_start", "side_words", "examples"},
+             "year_words", "patterns", "stamp_cues", "phase_start", "side_words", "since_words", "examples"},
     "nonclaims": {"designators", "year_cues", "age_after", "age_before", "calibres", "street_suffixes",
                   "probability"},
 }
@@ -50,7 +50,7 @@ def _load_yaml(path: Path, allowed: set[str]) -> dict[str, Any]:
     if not path.exists():
         raise LangDataError(f"missing language data file: {path}")
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     unknown = set(data) - allowed
     if unknown:
         raise LangDataError(f"{path}: unknown keys {sorted(unknown)}")

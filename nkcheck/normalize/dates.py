@@ -80,6 +80,7 @@ class DateResolver:
         self.parts = {k.lower(): v for k, v in d["part_words"].items()}
         self.reldays = {k.lower(): v for k, v in d.get("relative_days", {}).items()}
         self.numbers = langdata.load(lang, "numbers")
+        self.since = tuple(sorted((w.lower() + " " for w in d.get("since_words") or []), key=len, reverse=True))
 
     # -- helpers ----------------------------------------------------------------------
     def _month_near(self, month: int, base: Period, direction: str, strict: bool = False) -> Period:
@@ -113,6 +114,14 @@ class DateResolver:
 
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, m: TimeMatch, base: Optional[Period], intended: bool = False) -> Optional[Period]:
+        """The period a time expression names, read against the base (the article's date); after
+        a since word ("seit Oktober") the period runs on to the base."""
+        p = self._resolve(m, base, intended)
+        if p is not None and base is not None and m.text.lower().startswith(self.since) and p.start <= base.end:
+            return Period(p.start, base.end, "range")
+        return p
+
+    def _resolve(self, m: TimeMatch, base: Optional[Period], intended: bool) -> Optional[Period]:
         g = dict(m.groups)
         lab = m.label
         direction = "future" if intended else "past"
@@ -170,6 +179,11 @@ class DateResolver:
             return month_period(base.end.year, month)
         if lab == "month_year":
             return month_period(year, month)
+        if lab == "month_rel_year":  # "Oktober vergangenen Jahres", "March this year"
+            if base is None:
+                return None
+            rel = g["rel"].lower()
+            return month_period(base.end.year + (-1 if rel in self.past else 1 if rel in self.future else 0), month)
         if lab == "month":
             if base is None:
                 return None

@@ -10,7 +10,8 @@ def sections(run) -> str:
     if run.changed is not None:
         out += ["## Changed articles", "",
                 f"Checked against the whole corpus ({len(run.documents)} documents); only findings that "
-                f"involve these {len(run.changed)} articles are shown:", ""]
+                f"involve {'this article' if len(run.changed) == 1 else f'these {len(run.changed)} articles'} "
+                f"are shown:", ""]
         out += [f"- {escape(d)}" for d in run.changed] or ["- (none)"]
         out.append("")
     if run.baseline is not None:

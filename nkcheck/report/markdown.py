@@ -82,7 +82,7 @@ def _verdict_line(f) -> str:
 
 
 def _fact_section(n: int, fact, fs, by_id, docs) -> list[str]:
-    out = [f"### {n}. {escape(fact.label)}", ""]
+    out = [f"### {n}. {escape(fact.label) or escape(fact.id) or '(unnamed fact)'}", ""]
     out += [_verdict_line(f) for f in sorted(fs, key=lambda f: KIND_RANK.get(f.kind, 9))]
     out.append("")
     out.append(FACT_HEAD)
@@ -164,7 +164,7 @@ def render(documents, claims, findings, problems, facts=()) -> str:
         out.append("")
         out.append("</details>")
         out.append("")
-    out.append("<details><summary>What was checked</summary>")
+    out.append(f"<details><summary>{len(documents)} {'article' if len(documents) == 1 else 'articles'} checked</summary>")
     out.append("")
     out.append("| Document | Outlet | Title | Published | Date known from | Language | Claims |")
     out.append("|---|---|---|---|---|---|---|")

@@ -33,6 +33,17 @@ def test_latest_absolute_date_is_the_estimate():
     assert p is not None and p.start == date(2024, 3, 5)
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Der Generalstab meldete 3000 Soldaten.\n\n(Foto: Soldaten bei einer Parade am 9. September 2018.)\n", "de"),
+    ("Officials said 3,000 troops had arrived.\n\n(Photo: troops at a parade on September 9, 2018.)\n", "en"),
+    ("Die Polizei zählte 500 Menschen.\n\nFoto: Kundgebung am 3. März 2021\n", "de"),
+    ("Police counted 500 people.\n\n[Image: the rally on March 3, 2021]\n", "en"),
+])
+def test_a_caption_date_never_dates_the_article(text, lang):
+    from nkcheck.extract import without_captions
+    assert estimate_published(without_captions(text), lang) is None
+
+
 def test_cli_says_how_the_date_was_known(tmp_path):
     from conftest import run_nkcheck
     import json

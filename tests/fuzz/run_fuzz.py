@@ -47,8 +47,8 @@ def chain(raws):
 
 @counted("report structure")
 def report(inputs):
-    docs, claims, findings, problems = inputs
-    check_report(markdown.render(docs, claims, findings, problems), docs, findings, problems)
+    docs, claims, findings, facts, problems = inputs
+    check_report(markdown.render(docs, claims, findings, problems, facts), docs, claims, findings, facts, problems)
 
 
 def main() -> int:

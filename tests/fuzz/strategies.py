@@ -15,7 +15,7 @@ from nkcheck.articles import ArticleError, InputProblem, read_article, read_text
 from nkcheck.compare import compare
 from nkcheck.extract import extract_document
 from nkcheck.extract.quantities import finder
-from nkcheck.model import Claim, Document, Finding
+from nkcheck.model import Claim, Document, Fact, Finding
 from nkcheck.report import markdown
 
 NUMBER_WORDS = ["elftausend", "fünfundzwanzigtausend", "drei", "zwei Millionen", "Zehntausende",
@@ -141,22 +141,28 @@ def check_article_bytes(raws: list[bytes]) -> str:
                 c.id = f"{doc.id}#{c.id}"
             docs.append(doc)
             claims.extend(found)
-        findings = compare(claims)
-        report = markdown.render(docs, claims, findings, problems)
-        check_report(report, docs, findings, problems)
+        result = compare(claims)
+        report = markdown.render(docs, claims, result.findings, problems, result.facts)
+        check_report(report, docs, claims, result.findings, result.facts, problems)
         return report
 
 
 _MD = MarkdownIt("commonmark").enable("table")
 TEMPLATE_TAGS = {"<details>", "</details>", "</summary>"}
-H2 = {"What was checked", "Conflicts and updates, by fact", "Agreements and single-source claims", "Not checked"}
+H2 = {"Disputed facts", "Running counts updated", "Agreements and single-source claims", "Not checked"}
 
 
-def check_report(report: str, documents, findings, problems) -> None:
+def check_report(report: str, documents, claims, findings, facts, problems) -> None:
     """The report has only its own structure: no raw HTML but the <details> blocks, no links or
-    images, the template's headings, table rows with the header's cell count, no line that
-    starts a CI workflow command."""
-    facts = {f.fact for f in findings if f.kind in markdown.CONFLICT_KINDS or f.kind == "update"}
+    images, the template's headings (one numbered section per disputed fact), table rows with
+    the header's cell count, no line that starts a CI workflow command."""
+    kind_of = {f.id: f.kind for f in findings}
+    known = {c.id for c in claims}
+    shown = [fact for fact in facts if set(fact.claims) & known]
+    disputed = [fact for fact in shown if any(kind_of.get(i) in markdown.CONFLICT_KINDS for i in fact.findings)]
+    updated = [fact for fact in shown if fact not in disputed and any(kind_of.get(i) == "update" for i in fact.findings)]
+    agreeing = [fact for fact in shown if fact.verdict == "agreement"]
+    grouped = {c for fact in disputed + updated + agreeing for c in fact.claims}
     for tag in re.findall(r"<[^>\n]*>", report):
         assert tag in TEMPLATE_TAGS or re.fullmatch(r"<summary>", tag), tag
     for line in report.splitlines():
@@ -174,11 +180,11 @@ def check_report(report: str, documents, findings, problems) -> None:
     assert headings[0] == ("h1", "nkcheck: numeric claims across sources")
     assert {c for h, c in headings if h == "h2"} <= H2
     h3 = [c for h, c in headings if h == "h3"]
-    assert len(h3) == len(facts) and all(re.match(r"\d+\. ", c) for c in h3)  # one section per fact
-    assert [h for h, _ in headings].count("h2") == 3 + bool(problems)
+    assert len(h3) == len(disputed) and all(re.match(r"\d+\. ", c) for c in h3)  # one section per disputed fact
+    assert [h for h, _ in headings].count("h2") == 2 + bool(updated) + bool(problems)
     tables = _tables(tokens)
-    assert len(tables) == 2 + len(facts), len(tables)
-    assert len(tables[0]) == 1 + len(documents)
+    assert len(tables) == len(disputed) + bool(known - grouped) + 1, len(tables)
+    assert len(tables[-1]) == 1 + len(documents)  # what was checked: one row per document
     for rows in tables:
         assert all(n == rows[0] for n in rows), rows
 
@@ -228,4 +234,9 @@ def report_inputs(draw):
                                 explanation=draw(HOSTILE_TEXT)))
     problems = [InputProblem(draw(HOSTILE_TEXT), draw(HOSTILE_TEXT))
                 for _ in range(draw(st.integers(min_value=0, max_value=2)))]
-    return docs, claims, findings, problems
+    facts = []  # each finding's claims make a fact with a hostile label, as the engine names them
+    for i, f in enumerate(findings):
+        verdict = f.kind if f.kind in markdown.CONFLICT_KINDS + ("update",) else "agreement"
+        facts.append(Fact(id=f"T{i}", label=draw(HOSTILE_TEXT), key={}, claims=list(dict.fromkeys(f.claims)),
+                          verdict=verdict, findings=[f.id]))
+    return docs, claims, findings, facts, problems

@@ -95,8 +95,8 @@ CASES = [
      PUBLISHED, False, date(2025, 6, 19), date(2025, 6, 19)),
     ("vorgestern", "Vorgestern war ein Tanklaster explodiert.",
      PUBLISHED, False, date(2025, 6, 18), date(2025, 6, 18)),
-    ("seit-2019", "Seit 2019 ist die Zahl der Asylanträge gestiegen.",
-     PUBLISHED, False, date(2019, 1, 1), date(2019, 12, 31)),
+    ("seit-2019-runs-to-the-article", "Seit 2019 ist die Zahl der Asylanträge gestiegen.",
+     PUBLISHED, False, date(2019, 1, 1), PUBLISHED),
 ]
 
 
@@ -157,3 +157,39 @@ def test_day_month_without_year_resolves_as_dateparser_does():
         for prefer in ("past", "future"):
             assert day_month_near(day, months[name.lower()], base, prefer) == _dateparser(
                 f"{day}. {name}", "de", base, prefer), (day, name, base, prefer)
+
+
+def _language_examples():
+    from nkcheck import lang as langdata
+    for code in ("de", "en"):
+        for ex in langdata.load(code, "time").get("examples", []):
+            yield pytest.param(code, ex, id=f"{code}:{ex['text']}")
+
+
+@pytest.mark.parametrize("code,example", list(_language_examples()))
+def test_time_data_examples_resolve_as_documented(code, example):
+    """Each example in lang/<code>/time.yaml is found whole and resolves to its period."""
+    published = date.fromisoformat(str(example["published"]))
+    found = time_finder(code).find(example["text"])
+    assert [m.text for m in found] == [example["text"]]
+    p = resolver(code).resolve(found[0], Period(published, published, "day"))
+    assert (p.start.isoformat(), p.end.isoformat()) == (str(example["start"]), str(example["end"]))
+
+
+SINCE = [  # (lang, sentence, published, start, end): "seit"/"since" runs on to the article's day
+    ("de", "Seit Oktober vergangenen Jahres hat das Land 13.000 Soldaten entsandt.", "2025-09-02", "2024-10-01", "2025-09-02"),
+    ("de", "Seit dem 3. Mai sind 40 Menschen an Cholera gestorben.", "2025-06-20", "2025-05-03", "2025-06-20"),
+    ("de", "Seit März 2024 wurden 2000 Wohnungen gebaut.", "2025-06-20", "2024-03-01", "2025-06-20"),
+    ("de", "Im Oktober vergangenen Jahres streikten 900 Piloten.", "2025-06-20", "2024-10-01", "2024-10-31"),
+    ("en", "Since October last year, 13,000 troops have been sent.", "2025-09-02", "2024-10-01", "2025-09-02"),
+    ("en", "Since May 3, 40 people have died of cholera.", "2025-06-20", "2025-05-03", "2025-06-20"),
+    ("en", "In October last year, 900 pilots went on strike.", "2025-06-20", "2024-10-01", "2024-10-31"),
+]
+
+
+@pytest.mark.parametrize("code,text,published,start,end", SINCE)
+def test_since_opens_a_period_up_to_the_article(code, text, published, start, end):
+    m = time_finder(code).find(text)[0]
+    day = date.fromisoformat(published)
+    p = resolver(code).resolve(m, Period(day, day, "day"))
+    assert (p.start.isoformat(), p.end.isoformat()) == (start, end)

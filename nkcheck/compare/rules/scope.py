@@ -43,6 +43,7 @@ class ScopeRule(Rule):
 
     def check_across(self, facts: list[Group], ctx: Context):
         out = []
+        apart_by_measures: dict[tuple, list] = {}  # (part, whole, actor) -> the pairs given apart
         for i, f1 in enumerate(facts):
             for f2 in facts[i + 1:]:
                 o1, o2 = f1.key["object"], f2.key["object"]
@@ -68,13 +69,8 @@ class ScopeRule(Rule):
                             apart.append((a, b))
                 if apart and not same and not exceeds and measures.confusable(part.key["object"]) and \
                         measures.confusable(whole.key["object"]):
-                    a, b = min(apart, key=lambda p: (_gap(p[0], p[1]), p[0].doc, p[0].start, p[1].start))
-                    out.append(finding(self, "scope", "", [(a, b)],
-                                       f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
-                                       f"{side(b, ctx)}: different measures",
-                                       f"{measures.label(a.object)} are only part of {measures.label(b.object)}; "
-                                       "each source gives one of them, so the figures are not like for like. "
-                                       "Both can be true.", "object"))
+                    key = (part.key["object"], whole.key["object"], part.key["actor"] or whole.key["actor"])
+                    apart_by_measures.setdefault(key, []).extend(apart)
                 if same:
                     a, b = same[0]
                     out.append(finding(self, "scope", "", same,
@@ -88,6 +84,17 @@ class ScopeRule(Rule):
                                        f"{measures.label(a.object)} {side(a, ctx)} exceed {measures.label(b.object)} "
                                        f"{side(b, ctx)}",
                                        "The part is larger than its whole: they cannot both be true.", "object"))
+        # the part here, the whole there: one finding per pair of measures, on the pair a reader
+        # meets together (one article citing two sources), else the one stated closest in time
+        for key in sorted(apart_by_measures, key=repr):
+            a, b = min(apart_by_measures[key], key=lambda p: (p[0].doc != p[1].doc, _gap(p[0], p[1]),
+                                                               p[0].doc, p[0].start, p[1].start))
+            out.append(finding(self, "scope", "", [(a, b)],
+                               f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
+                               f"{side(b, ctx)}: different measures",
+                               f"{measures.label(a.object)} are only part of {measures.label(b.object)}; "
+                               "each source gives one of them, so the figures are not like for like. "
+                               "Both can be true.", "object"))
         return out
 
 
@@ -112,6 +119,7 @@ class PartExceedsWholeRule(Rule):
 
     def check_across(self, facts: list[Group], ctx: Context):
         out = []
+        apart_by_measures: dict[tuple, list] = {}  # (part, whole, actor) -> the pairs given apart
         for i, f1 in enumerate(facts):
             for f2 in facts[i + 1:]:
                 k1, k2 = f1.key, f2.key

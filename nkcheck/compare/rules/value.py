@@ -26,6 +26,11 @@ class ValueRule(Rule):
     Hedges are estimates near their figure ("mehr als 1.100" and "mehr als 3.000" differ; "etwa
     11.000" reaches 10.500–11.500); see the tolerances below.
 
+    Figures about one past stretch of time ("im vergangenen Oktober 11.000 Soldaten entsandt",
+    told in May, and "15.000 im vergangenen Oktober", told in June) are history, not a running
+    count: they conflict whenever they were told. Figures about two past periods apart (October's,
+    November's) are not one fact's.
+
     **Conflict (value)**: "Laut Polizei demonstrierten am Samstag rund 12.000 Menschen in Leipzig" vs
     "Nach Angaben der Veranstalter demonstrierten am Samstag 40.000 Menschen in Leipzig"
     **No finding**: "rund 11.000" vs "mehr als 10.000" (the estimates overlap)
@@ -42,8 +47,11 @@ class ValueRule(Rule):
             for b in claims[i + 1:]:
                 if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
                     continue
+                history = stages.periods(a, b)
+                if history == stages.APART:
+                    continue
                 rel = stages.relation(a, b, tol, slow(fact))
-                if rel == stages.SAME or not run or (local and rel == stages.UNORDERED):
+                if history == stages.OVERLAP or rel == stages.SAME or not run or (local and rel == stages.UNORDERED):
                     pairs.append((a, b))  # a crowd's figures whose times are not known: the same crowd
                 elif local and rel != stages.UNORDERED and not _within_day(a, b, fact):
                     pairs.append((a, b))  # a crowd re-estimated after its day: a revision of a fixed figure
@@ -51,8 +59,10 @@ class ValueRule(Rule):
             return []
         lo, hi = min(pairs[0], key=lambda c: c.low or 0), max(pairs[0], key=lambda c: c.low or 0)
         return [finding(self, "value", "", pairs, f"{side(lo, ctx)} vs {side(hi, ctx)}",
-                        "The figures for the same fact, stated at the same time, do not overlap even read as "
-                        "estimates (exact figures to their rounding, hedged ones as estimates near their figure).",
+                        "The figures for the same fact do not overlap even read as estimates (exact figures to "
+                        "their rounding, hedged ones as estimates near their figure), and neither updates the "
+                        "other: they were stated at the same time, or are about the same past period, or the "
+                        "count does not change.",
                         "value")]
 
 
@@ -61,6 +71,12 @@ def same_kind(a, b) -> bool:
     if a.source_kind or b.source_kind:
         return a.source_kind == b.source_kind
     return (a.source or "") == (b.source or "")
+
+
+def series_key(c) -> str:
+    """Whose running series a statement is in: its speaker (the same country's agencies and
+    officials, the same person), else its kind of source, else its source as named."""
+    return c.speaker or c.source_kind or (c.source or "")
 
 
 def _within_day(a, b, fact: Group) -> bool:
@@ -94,8 +110,9 @@ class RevisedDownRule(Rule):
         for i, a in enumerate(claims):
             nxt = None  # the next statement of the same kind of source after ``a``
             for b in claims[i + 1:]:
-                if one_voice(a, b) or not same_kind(a, b) or a.bound == "vague" or b.bound == "vague":
-                    continue
+                if one_voice(a, b) or not same_kind(a, b) or a.bound == "vague" or b.bound == "vague" \
+                        or stages.periods(a, b):
+                    continue  # figures of past periods are history, not a count revised (NK101)
                 if stages.relation(a, b, tol, slow(fact)) == stages.BEFORE:
                     nxt = b
                     break

@@ -12,21 +12,29 @@ from typing import Optional
 from nkcheck import lang as langdata
 from nkcheck.extract.text import Sentence
 from nkcheck.model import Claim, Document, Mention, Quantity
+from nkcheck.normalize.objects import lexicon
 
 
 class ActorFinder:
     def __init__(self, lang: str):
+        self.objects = lexicon(lang)
         groups = langdata.load(lang, "objects").get("groups", {})
         self.group_res = [(g, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in stems) + ")", re.IGNORECASE))
                           for g, stems in sorted(groups.items())]
 
     def find(self, mentions: list[Mention], q: Quantity, noun_end: int, clause, sent: Sentence,
-             cue_spans) -> Optional[str]:
+             cue_spans, text: str = "") -> Optional[str]:
         def ok(m: Mention) -> bool:
             return m.type in ("country", "org") and not any(s <= m.start < e for s, e in cue_spans)
         for m in mentions:  # "nordkoreanische Soldaten", "russischen Soldaten"
             if q.end <= m.start < max(noun_end, q.end + 1) and m.role == "adj" and ok(m):
                 return m.entity
+        # the counted noun before the figure, with its nationality: "put North Korean casualties at
+        # several hundred", "die Zahl der getöteten oder verletzten Nordkoreaner auf über 1.100"
+        owned = [m for m in mentions if clause[0] <= m.start < q.start and ok(m)
+                 and (m.role == "demonym" or (m.role == "adj" and self._counted_after(text, m.end, q.start)))]
+        if owned:
+            return owned[-1].entity
         in_clause = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role == "actor" and ok(m)]
         if in_clause:
             return in_clause[0].entity
@@ -37,6 +45,10 @@ class ActorFinder:
         if in_sent:
             return in_sent[0].entity
         return None
+
+    def _counted_after(self, text: str, pos: int, limit: int) -> bool:
+        """A counted noun within two words after a nationality adjective ("North Korean troops")."""
+        return any(self.objects.lookup(w) for w in re.findall(r"[\wäöüÄÖÜß-]+", text[pos:limit])[:2])
 
     @staticmethod
     def recent(mentions: list[Mention], pos: int) -> Optional[str]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from nkcheck.extract.entities import finder as entity_finder
+from nkcheck.normalize import containment
 from nkcheck.extract.attribution import Cue, finder as attribution_finder
 from nkcheck.extract.text import Sentence
 from nkcheck.model import Mention, Quantity
@@ -198,6 +200,28 @@ class SourceFinder:
     def _anaphor(self, phrase: str) -> bool:
         low = " ".join(phrase.lower().split())
         return low in self.attrib.anaphora
+
+    def speaker(self, source: Optional[str]) -> Optional[str]:
+        """Whose statement a source's is: the country an agency, a government, a capital or an
+        official speaks for ("südkoreanischen Geheimdienstes NIS", "Seoul", "British Defence
+        Intelligence"), else a known person ("Präsident Wolodymyr Selenskyj"). Statements of one
+        speaker over time are one series."""
+        if not source:
+            return None
+        entities = entity_finder()
+        found = entities.find(source, self.lang)
+        for m in found:
+            said_for = (entities.info.get(m.entity) or {}).get("speaks_for")
+            if said_for:
+                return said_for
+        country = next((m.entity for m in found if m.type == "country"), None)
+        if country:
+            return country
+        person = next((m.entity for m in found if m.type in ("person", "org")), None)
+        if person:
+            return person
+        # "der Generalstab in Seoul": an institution of the country its seat is in
+        return next((c for c in (containment.country(m.entity) for m in found if m.type in ("city", "region")) if c), None)
 
     # -- the slot ---------------------------------------------------------------------------------
     def find(self, si: int, sent: Sentence, q: Quantity, clause: tuple[int, int],

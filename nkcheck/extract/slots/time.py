@@ -11,6 +11,7 @@ from typing import Optional
 
 from nkcheck import lang as langdata
 from nkcheck.extract.text import Sentence
+from nkcheck.extract.times import bracketed
 from nkcheck.model import Claim, Document, Quantity
 from nkcheck.normalize.dates import resolver
 
@@ -33,6 +34,42 @@ class TimeFinder:
         if t_sent and t_sent[0].start < sent.clauses[0][1] and len(t_sent) == 1:
             return t_sent[0]
         return None
+
+    @staticmethod
+    def spoken(times, sent: Sentence, q: Quantity, reporting_verbs, event_at, event: Optional[str]) -> list:
+        """The time expressions of a sentence that date the statement of figure ``q``, not what
+        it counts: one right beside a reporting verb ("sagten am Donnerstag, ...", "said on
+        Thursday"), or one opening a sentence whose clause reports the figure with nothing between
+        the date and the figure that tells another event ("Am 9. Januar hatte Selenskyj von 4000
+        Verlusten gesprochen", "On December 17, an official put casualties at several hundred";
+        not "The Pentagon said Iran delivered 200 missiles in July"). ``event_at(lo, hi)`` gives
+        the events named between two offsets."""
+        verbs = [t for t in sent.tokens if t.lower_ in reporting_verbs]
+        if not verbs:
+            return []
+        out = []
+        words = sent.tokens
+        for t in times:
+            if not (sent.start <= t.start < sent.end) or t.label in ("clock", "name"):
+                continue
+            opening = not [w for w in words if w.idx < t.start and w.is_alpha]
+            after = [w for w in words if w.idx >= t.end]
+            if opening and len(after) > 1 and after[0].text == ",":
+                clause = sent.clause_of(after[1].idx)  # "On December 17, an official put ...": a fronted date
+            else:
+                clause = sent.clause_of(t.start)
+            near = [v for v in verbs if sent.clause_of(v.idx) == clause]
+            if not near:
+                continue
+            beside = False
+            for v in near:
+                gap = [w for w in words if (v.idx < w.idx < t.start) or (t.end <= w.idx < v.idx)]
+                if len(gap) <= 2 and not any(w.text in ",;:" for w in gap):
+                    beside = True
+            if beside or (opening and q.start > t.end and clause == sent.clause_of(q.start)
+                          and all(ev == event for _, ev in event_at(t.end, q.start))):
+                out.append(t)
+        return out
 
     @staticmethod
     def hint_times(claims: list[Claim], document: Document) -> None:
@@ -67,7 +104,11 @@ class TimeFinder:
         day = base.start.isoformat() if base is not None and base.granularity == "day" else ""
         stamp_date, stamp_clock = "", ""
         m = self.stamp_re.search(text, document.body_start)  # the article's first update stamp
-        for t in ([t for t in times if m.end() <= t.start <= m.end() + 40] if m else []):
+        near = [t for t in times if m.end() <= t.start <= m.end() + 40] if m else []
+        # else a date alone in brackets before the first figure: "(January 23, 2024) Estimates ..."
+        first = min((c.start for c in claims), default=len(text))
+        near = near or [t for t in times if document.body_start <= t.start < first and bracketed(text, t)][:1]
+        for t in near:
             if t.label == "clock":
                 stamp_clock = stamp_clock or (self._clock(t) or "")
             elif not stamp_date:
@@ -81,6 +122,8 @@ class TimeFinder:
                 if clock:
                     entries.append((t.start, clock))
         for c in claims:
+            if c.as_of_source == "statement":
+                continue  # the text itself says when the figure was stated
             clock = next((k for pos, k in reversed(entries) if pos <= c.start), "") or stamp_clock
             date_part = stamp_date or day
             if clock:
