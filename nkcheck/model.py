@@ -63,7 +63,7 @@ class Mention:
     text: str
     entity: str
     type: str
-    role: str  # actor | place | either
+    role: str  # actor | place | origin ("aus") | target ("gegen") | other | adj | adj_place | demonym | dateline
 
 
 @dataclass

@@ -119,6 +119,9 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
         result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache,
                                    progress=progress, max_bytes=max_bytes, jobs=jobs)
     run.documents, run.claims, run.problems = result.documents, result.claims, result.problems
+    if comparison is None:  # undated articles dated by the dated ones they retell, over the whole corpus
+        from nkcheck.compare import dating
+        dating.apply(run.claims, dating.estimates(run.claims))
     if cache is not None:
         log.info("cache: %d articles reused, %d extracted", cache.hits, cache.misses)
     to_compare = run.claims
@@ -136,7 +139,8 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
     focus = ids if changed_set is not None else None
     if comparison is None:
         from nkcheck.compare.tolerance import DEFAULT
-        comparison = compare(to_compare, dates, focus=focus, tolerances=tolerances or DEFAULT, outlets=outlets)
+        comparison = compare(to_compare, dates, focus=focus, tolerances=tolerances or DEFAULT, outlets=outlets,
+                             date_undated=False)
     run.findings, run.facts = comparison.findings, comparison.facts
     by_id, docs = run.claims_by_id, {d.id: d for d in run.documents}
     run.fingerprints = {f.id: fingerprint(f, by_id, docs) for f in run.findings}

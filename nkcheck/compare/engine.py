@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Container, Iterable, Mapping, Optional
 
+from nkcheck.compare import dating
 from nkcheck.compare import facts as factlib
 from nkcheck.compare import measures
 from nkcheck.normalize import containment as places
@@ -212,9 +213,14 @@ def finish(findings: list[Finding], groups: Optional[list[factlib.Group]] = None
 
 def compare(claims: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None,
             focus: Optional[Container[str]] = None, tolerances: Tolerances = DEFAULT,
-            outlets: Optional[Mapping[str, str]] = None) -> Comparison:
+            outlets: Optional[Mapping[str, str]] = None, date_undated: bool = True) -> Comparison:
     """Facts and findings for the claims. With ``focus`` (document ids: the new or changed articles
-    of an incremental run) only the facts and findings that involve them, the same as in a full run."""
+    of an incremental run) only the facts and findings that involve them, the same as in a full run.
+
+    Undated articles that retell a dated one get its date first (``dating``); a caller that
+    compares only part of a corpus dates the whole corpus itself and passes ``date_undated=False``."""
+    if date_undated:
+        dating.apply(claims, dating.estimates(claims))
     ctx = Context(tolerances, dict(outlets or {}))
     blocks = blocks_of(claims)
     findings: list[Finding] = []

@@ -141,8 +141,10 @@ def _told_of(c: Claim, day: Optional[date]) -> bool:
 def _place_key(c: Claim) -> Optional[str]:
     if c.place is None:
         return None
-    if measures.additive(c.event) or measures.local(c.event):
-        return c.place
+    if measures.local(c.event):
+        return c.place  # a crowd in Valencia is the city's
+    if measures.additive(c.event):
+        return places.namesake_region(c.place) or c.place  # a toll "in Kursk" is the region's
     return places.country(c.place)  # soldiers sent to Kursk were sent to Russia
 
 

@@ -109,6 +109,7 @@ class ClaimBuilder:
         claims: list[Claim] = []
         partitive: set[str] = set()
         self._where: dict[str, tuple] = {}  # claim id -> (quantity, sentence, clause): to pick events again
+        seats: list[tuple[int, int]] = []  # places named as a source's seat: no figure's, no article's
         for q, si, sent, clause, counted in located:
             ev = self.event_finder.find(sent, q, clause, text, counted.object, frame)
             ev, modality = self._modality(ev, self.event_finder.modality(text, clause, sent))
@@ -126,6 +127,12 @@ class ClaimBuilder:
             place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok, quantities)
             actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans, text)
             source, source_kind = sources.find(si, sent, q, clause, actor)
+            if source and place:  # "der Generalstab in Seoul erklärte, ...": the source's seat is not the figure's place
+                seat = [m for m in mentions if sent.start <= m.start < sent.end and m.entity == place and source.endswith(" in " + m.text)]
+                if seat:
+                    seats += [(m.start, m.end) for m in seat]
+                    place = self.place_finder.find(mentions, q, clause, sent, cue_spans + seats, text, origin_ok,
+                                                   quantities)
             agg_span = text[sent.start:sent.end].lower()
             aggregate = any(c in agg_span for c in self.aggregate_cues)
             claim = Claim(
@@ -147,14 +154,14 @@ class ClaimBuilder:
             self._where[claim.id] = (q, sent, clause)
         self._frame = frame
         self._refine(claims, starts, text, mentions, partitive, document)
-        self.place_finder.inherit(claims, mentions, cue_spans, text, document)
+        self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
         group = self.actor_finder.crowd_groups(claims, text, document, sents, starts,
                                                lambda ev: bool(self.events.info.get(ev or "", {}).get("local")))
         head_end = _headline_end(text, document)
         document.setting = self.setting_finder.find(
             text, document, sents, mentions, times, lambda t: self.dates.resolve(t, base), head_end,
-            _lead_end(text, head_end), cue_spans, group, claims)
+            _lead_end(text, head_end), cue_spans + seats, group, claims)
         self._settle(claims, document, text, sents, starts)
         return claims
 
@@ -163,7 +170,7 @@ class ClaimBuilder:
         from collections import Counter
         from nkcheck.normalize.containment import country
         counts = Counter(country(m.entity) for m in self._mentions if m.type in ("city", "region", "country")
-                         and m.role not in ("other", "origin"))
+                         and m.role not in ("other", "origin", "target"))
         counts.pop(None, None)
         return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 

@@ -22,7 +22,8 @@ PLACE_PREPS = {"in", "im", "nach", "bei", "beim", "nahe", "vor", "am", "auf", "a
 # where people or things come from: "Landwirte aus ganz Bayern" is not where the event is,
 # but "Soldaten aus Nordkorea" names who sends them
 ORIGIN_PREPS = {"aus", "from"}
-OTHER_PREPS = {"gegen", "von", "vom", "mit", "für", "über", "zu", "against", "with",
+TARGET_PREPS = {"gegen", "against"}
+OTHER_PREPS = {"von", "vom", "mit", "für", "über", "zu", "with",
                "for", "by", "of", "on", "seitens", "unter", "zwischen", "between", "seite", "backing", "supporting"}
 ARTICLES = {"der", "die", "das", "dem", "den", "des", "the", "einer", "eines", "region", "gebiet",
             "stadt", "oblast", "city", "provinz", "province", "ganz", "ganzen", "gesamten", "nachbarland",
@@ -72,6 +73,8 @@ class EntityFinder:
             return "place"  # "the suburb of Paiporta", "the province of Idlib"
         if words[-1] in ("für", "for") and default == "place":
             return "place"  # "Für Ulm nannten die Beamten 8000": the count for a town
+        if words[-1] in TARGET_PREPS:
+            return "target"  # "der Krieg gegen die Ukraine": what is fought or protested against
         if words[-1] in OTHER_PREPS or (len(words) > 1 and words[-2:] == ["an", "der"]):
             return "other"
         return default

@@ -39,6 +39,28 @@ def chain(place: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def namesake_region(place: Optional[str]) -> Optional[str]:
+    """The largest region around a city that the city's own name also names ("Kursk": Kursk
+    Oblast; "Valencia": the Valencian Community), else None. News name such a region by its
+    city's name: a war's or a flood's figures "in Kursk" are the region's."""
+    if not place or "#" in place or "+" in place:
+        return None
+    gz = _gazetteer()
+    if gz is None:
+        return None
+    try:
+        city = gz.get(place)
+    except Exception:
+        return None
+    if city is None or city.kind != "city":
+        return None
+    around = set(chain(place)[1:])
+    named = [c for m in gz.find(city.name, "en") if m.start == 0 and m.end == len(city.name)
+             for c in m.candidates if c in around and gz.get(c).kind == "region"]
+    return max(named, key=lambda c: chain(place).index(c)) if named else None
+
+
 def parts(place: str) -> tuple[str, ...]:
     base, _, desc = place.partition("#")
     return tuple(p + (f"#{desc}" if desc else "") for p in base.split("+")) if "+" in base else (place,)

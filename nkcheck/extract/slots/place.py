@@ -39,7 +39,7 @@ def _another_figure(others, q: Quantity, m: Mention) -> bool:
 
 
 def is_place(m: Mention) -> bool:
-    return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role not in ("other", "origin"))
+    return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role not in ("other", "origin", "target"))
 
 
 class PlaceFinder:
@@ -86,7 +86,7 @@ class PlaceFinder:
                 continue
             types = {"region": ("region",), "city": ("city", "site"), "any": ("city", "site", "region", "country")}[kind]
             before = [x for x in mentions if x.start < m.start() and x.type in types
-                      and x.role not in ("other",) and not any(s <= x.start < e for s, e in cue_spans)]
+                      and x.role not in ("other", "target") and not any(s <= x.start < e for s, e in cue_spans)]
             if before:
                 return before[-1].entity
         return None
@@ -153,7 +153,7 @@ class PlaceFinder:
         of the article fills in the rest (the builder)."""
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
         # said"), except where people come from ("Landwirte aus Bayern")
-        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in ("origin", "other")
+        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in ("origin", "other", "target")
                   and not any(s <= m.start < e for s, e in cue_spans)]
         body = document.body_start
         # a paragraph is a line when lines are long (one paragraph per line), else blank-line separated

@@ -32,7 +32,8 @@ OBLIQUE = {"dem", "den", "des", "einem", "einen", "eines"}
 DE_CHUNK = re.compile(
     r"(?<![\wäöüÄÖÜß-])(?P<det>(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]iner|[Ee]ines|[Ee]inem)\s+)?"
     r"(?P<adj>(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es)\s+){0,3})"
-    r"(?P<head>[A-ZÄÖÜ][\wäöüßÄÖÜ.'’-]*(?:\s+(?:[A-ZÄÖÜ][\wäöüßÄÖÜ.'’-]*|\([A-Z]{2,8}\)))*)")
+    r"(?P<head>[A-ZÄÖÜ][\wäöüßÄÖÜ.'’-]*(?:\s+(?:[A-ZÄÖÜ][\wäöüßÄÖÜ.'’-]*|\([A-Z]{2,8}\)))*)"
+    r"(?P<seat>\s+in\s+[A-ZÄÖÜ][\wäöüß-]+)?")  # "der Generalstab in Seoul": an institution and its seat
 EN_WORD = re.compile(r"[\w.'’-]+|[,;:()]")
 ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
 HEADLINE = re.compile(r"#+\s*(?P<src>[^:\n]{2,60}?):\s")
@@ -143,10 +144,10 @@ class SourceFinder:
         figure's own clause when that clause reports ("…, meldeten Veranstalter bis zu 30.000"),
         else in the figure's part of the sentence."""
         lo, hi = self._segment(sent, q)
-        if self.hearsay(self.text, clause):
-            return None
         toks = [t for t in sent.tokens if lo <= t.idx < hi]
         verbs = [t for t in toks if t.lower_ in self.attrib.reporting_verbs]
+        if self.hearsay(self.text, clause) and all(clause[0] <= v.idx < clause[1] for v in verbs):
+            return None  # "sollen 5000 gewesen sein": hearsay, unless a reporting clause governs it
         if not verbs and not any(f.search(self.text, lo, hi) for f in self.attrib.frames):
             return None
         if self.lang == "de":

@@ -1,0 +1,84 @@
+"""When a figure was stated, whose statement it is, and whose people it counts: table cases
+in German and English, each a sentence written for the phenomenon."""
+from __future__ import annotations
+
+import pytest
+
+from nkcheck.extract import extract_documents
+
+
+def _claims(tmp_path, text: str, lang: str, published: str = "2025-02-20"):
+    (tmp_path / "a.md").write_text(f"---\npublished: {published}\nlang: {lang}\n---\n{text}\n", encoding="utf-8")
+    result = extract_documents([str(tmp_path)])
+    assert not result.problems
+    return result.claims
+
+
+def _one(claims, figure: str):
+    found = [c for c in claims if c.text == figure]
+    assert found, [c.text for c in claims]
+    return found[-1]
+
+
+STATED = [  # (id, lang, sentence, figure, as_of, as_of_source, event time start)
+    ("de-pluperfect-statement", "de", "Am 9. Januar hatte Präsident Selenskyj von 4000 Verlusten gesprochen.",
+     "4000", "2025-01-09", "statement", None),
+    ("de-said-on-thursday", "de", "Militärvertreter sagten am Montag, Pjöngjang habe im Januar über 1.000 Soldaten nach Russland geschickt.",
+     "1.000", "2025-02-17", "statement", "2025-01-01"),
+    ("de-time-in-the-figure-clause", "de", "Im Januar hat Pjöngjang 1.000 Soldaten nach Russland geschickt, sagte Seoul.",
+     "1.000", "2025-02-20", "published", "2025-01-01"),
+    ("en-fronted-date", "en", "On February 3, a U.S. official put North Korean casualties at several hundred.",
+     "several hundred", "2025-02-03", "statement", None),
+    ("en-said-then-event-time", "en", "The Pentagon said Iran delivered around 200 missiles to Russia in July 2024.",
+     "200", "2025-02-20", "published", "2024-07-01"),
+    ("en-rally-day-stays-the-rally", "en", "Police said 15,000 people were protesting in Leipzig on Saturday.",
+     "15,000", "2025-02-20", "published", "2025-02-15"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,as_of,source,start", [pytest.param(*c[1:], id=c[0]) for c in STATED])
+def test_when_the_figure_was_stated(tmp_path, lang, text, figure, as_of, source, start):
+    c = _one(_claims(tmp_path, text, lang), figure)
+    assert (c.as_of, c.as_of_source, c.time_start) == (as_of, source, start)
+
+
+SPEAKERS = [  # (id, lang, sentence, figure, speaker)
+    ("de-agency-adjective", "de", "Nach Angaben des südkoreanischen Geheimdienstes wurden 600 Soldaten getötet.", "600", "KR"),
+    ("de-capital", "de", "Laut Kiew wurden 600 Soldaten getötet.", "600", "UA"),
+    ("de-seat", "de", "Der Generalstab in Seoul erklärte, 600 Soldaten seien getötet worden.", "600", "KR"),
+    ("en-country-adjective", "en", "British Defence Intelligence said 6,000 soldiers were killed or wounded.", "6,000", "GB"),
+    ("en-no-country", "en", "Police said 6,000 people marched.", "6,000", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,speaker", [pytest.param(*c[1:], id=c[0]) for c in SPEAKERS])
+def test_whose_statement_it_is(tmp_path, lang, text, figure, speaker):
+    assert _one(_claims(tmp_path, text, lang), figure).speaker == speaker
+
+
+ACTORS = [  # (id, lang, sentence, figure, actor, place)
+    ("de-counted-noun-before-figure", "de",
+     "Der südkoreanische Generalstab bezifferte die Zahl der getöteten oder verletzten Nordkoreaner auf über 1.100.",
+     "1.100", "KP", None),
+    ("en-counted-noun-before-figure", "en", "A U.S. official put North Korean casualties at about 1,200.", "1,200", "KP", None),
+    ("de-war-against-is-no-place", "de",
+     "Im Krieg gegen die Ukraine sind rund 4700 nordkoreanische Soldaten gefallen oder verwundet worden.", "4700", "KP", None),
+    ("en-war-against-is-no-place", "en", "In the war against Ukraine, about 4,700 North Korean soldiers were killed or wounded.",
+     "4,700", "KP", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,actor,place", [pytest.param(*c[1:], id=c[0]) for c in ACTORS])
+def test_whose_people_and_where(tmp_path, lang, text, figure, actor, place):
+    c = _one(_claims(tmp_path, text, lang), figure)
+    assert (c.actor, c.place) == (actor, place)
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("de", "Der Generalstab in Seoul erklärte, 600 Soldaten seien getötet worden.", "600"),
+    ("en", "The police in Leipzig said 12 officers were injured near the border with Poland.", "12"),
+])
+def test_a_sources_seat_is_not_where_the_figure_is(tmp_path, lang, text, figure):
+    c = _one(_claims(tmp_path, text, lang), figure)
+    seat = "gn:1835848" if lang == "de" else "gn:2879139"
+    assert c.place != seat and seat not in (c.source or "")
