@@ -64,7 +64,9 @@ def base_key(c: Claim) -> Optional[tuple]:
     if c.object is None or c.event is None or measures.family(c.event) == "count":
         return None
     # a part of another figure ("davon 1500") is not the figure: it is its own fact
-    return (c.object, measures.family(c.event), c.modality, bool(c.increment) or c.part_of is not None, c.ordinal)
+    # the first occasion and the one no ordinal numbers are one ("the quake of 7.8", "the first quake")
+    ordinal = c.ordinal if c.ordinal and c.ordinal > 1 else None
+    return (c.object, measures.family(c.event), c.modality, bool(c.increment) or c.part_of is not None, ordinal)
 
 
 def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]], join: bool = True) -> list[list[Claim]]:
@@ -139,8 +141,8 @@ def _told_of(c: Claim, day: Optional[date]) -> bool:
 
 
 def _place_key(c: Claim) -> Optional[str]:
-    if c.place is None:
-        return None
+    if c.place is None or measures.fixed(c.object):
+        return None  # a quake's magnitude is the quake's, wherever it is said to have struck
     if measures.local(c.event):
         return c.place  # a crowd in Valencia is the city's
     if measures.additive(c.event):

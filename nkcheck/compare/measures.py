@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Optional
 
 from nkcheck import lang as langdata
-from nkcheck.normalize.objects import ancestors, taxonomy  # noqa: F401 (re-exported for the rules)
+from nkcheck.normalize.objects import ancestors, fixed, taxonomy  # noqa: F401 (re-exported for the rules)
 
 
 @lru_cache(maxsize=None)

@@ -92,9 +92,13 @@ def interval(c: Claim, tol: Tolerances = DEFAULT) -> tuple[float, float]:
 
 
 def agree(a: Claim, b: Claim, tol: Tolerances = DEFAULT) -> bool:
+    """Whether the figures can be the same: their intervals overlap. Rounding intervals are
+    half-open, so two different exact figures that only touch (7.7 and 7.8, 215 and 216) differ."""
     alo, ahi = interval(a, tol)
     blo, bhi = interval(b, tol)
-    return alo <= bhi and blo <= ahi
+    if alo == ahi or blo == bhi:
+        return alo <= bhi and blo <= ahi
+    return alo < bhi and blo < ahi
 
 
 def point(c: Claim) -> Optional[float]:

@@ -21,12 +21,13 @@ from nkcheck.extract.setting import dateline_span, finder as setting_finder
 from nkcheck.extract.slots import actor as actor_slot
 from nkcheck.extract.slots import event as event_slot
 from nkcheck.extract.slots import object as object_slot
+from nkcheck.extract.slots import ordinal as ordinal_slot
 from nkcheck.extract.slots import place as place_slot
 from nkcheck.extract.slots import source as source_slot
 from nkcheck.extract.slots import time as time_slot
 from nkcheck.extract.text import WORD_RE, sentences_of
 from nkcheck.model import Claim, Document, Mention
-from nkcheck.normalize.objects import ancestors, kind_of, lexicon
+from nkcheck.normalize.objects import ancestors, fixed, kind_of, lexicon
 
 
 class ClaimBuilder:
@@ -39,6 +40,7 @@ class ClaimBuilder:
         self.actor_finder = actor_slot.finder(lang)
         self.place_finder = place_slot.finder(lang)
         self.time_finder = time_slot.finder(lang)
+        self.ordinal_finder = ordinal_slot.finder(lang)
         self.dates = self.time_finder.dates
         self.aggregate_cues = [c.lower() for c in entity_finder().aggregate_cues(lang)]
         self.setting_finder = setting_finder(lang)
@@ -110,6 +112,7 @@ class ClaimBuilder:
         partitive: set[str] = set()
         self._where: dict[str, tuple] = {}  # claim id -> (quantity, sentence, clause): to pick events again
         seats: list[tuple[int, int]] = []  # places named as a source's seat: no figure's, no article's
+        self._owned: set[str] = set()  # claims whose actor is the counted people's own nationality
         for q, si, sent, clause, counted in located:
             ev = self.event_finder.find(sent, q, clause, text, counted.object, frame)
             ev, modality = self._modality(ev, self.event_finder.modality(text, clause, sent))
@@ -125,7 +128,8 @@ class ClaimBuilder:
             # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
             origin_ok = bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place"
             place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok, quantities)
-            actor = counted.demonym or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans, text)
+            owned = counted.demonym or self.actor_finder.own(mentions, q, counted.noun_end, clause, cue_spans, text)
+            actor = owned or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans, text)
             source, source_kind = sources.find(si, sent, q, clause, actor)
             if source and place:  # "der Generalstab in Seoul erklärte, ...": the source's seat is not the figure's place
                 seat = [m for m in mentions if sent.start <= m.start < sent.end and m.entity == place and source.endswith(" in " + m.text)]
@@ -146,6 +150,9 @@ class ClaimBuilder:
                 time_text=texpr.text if texpr else "", aggregate=aggregate, increment=counted.increment,
                 modality=modality, line=document.line_of(q.start), noun=counted.noun)
             claim.speaker = sources.speaker(source)
+            claim.ordinal = self.ordinal_finder.find(text, q, clause)
+            if owned:
+                self._owned.add(claim.id)
             if said is not None:
                 claim.as_of, claim.as_of_source = said[1], "statement"
             if counted.partitive:
@@ -154,6 +161,7 @@ class ClaimBuilder:
             self._where[claim.id] = (q, sent, clause)
         self._frame = frame
         self._refine(claims, starts, text, mentions, partitive, document)
+        self.ordinal_finder.listed(claims, text, fixed)
         self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
         group = self.actor_finder.crowd_groups(claims, text, document, sents, starts,
@@ -199,8 +207,10 @@ class ClaimBuilder:
             if c.time_start is None and st.time_start and finfo.get("occasion"):
                 c.time_start, c.time_end = st.time_start, st.time_end
                 c.settled.append("time")
-            if finfo.get("hazard_actor") and c.actor is None:
-                # a toll with no people's country of its own: the hazard that caused it
+            if finfo.get("hazard_actor") and c.id not in self._owned:
+                # a toll whose people have no nationality of their own ("Erdbeben in der Türkei und
+                # Syrien haben 300 Menschenleben gefordert"): the hazard that caused it; the
+                # country named is where it happened
                 si = bisect_right(starts, c.start) - 1
                 own = [h for _, h in self.setting_finder.hazards_in(text, sents[si].start, sents[si].end)] if si >= 0 else []
                 if own or st.hazard:

@@ -19,7 +19,7 @@ SUPPORTED = ("de", "en")
 SCHEMA: dict[str, set[str]] = {
     "numbers": {"decimal_separator", "group_separators", "units", "teens", "tens", "hundred",
                 "thousand", "tens_joiner", "standalone_excluded", "scales", "fractions", "vague",
-                "vague_quantifiers", "ordinal_preceders", "examples"},
+                "vague_quantifiers", "ordinal_preceders", "ordinal_words", "examples"},
     "hedges": {"prefix", "suffix", "ranges", "examples"},
     "objects": {"nouns", "units", "money_kinds", "measure_before", "partitive", "member_nouns", "stop_words",
                 "rates", "modifiers",

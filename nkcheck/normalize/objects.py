@@ -97,6 +97,11 @@ def taxonomy() -> dict:
 
 
 @lru_cache(maxsize=None)
+def fixed(obj: Optional[str]) -> bool:
+    """A property of one occasion, measured once (a quake's magnitude): it does not run."""
+    return bool(taxonomy().get(obj or "", {}).get("fixed"))
+
+
 def kind_of(obj: Optional[str]) -> Optional[str]:
     """What sort of thing an object is (person, vehicle, money, measure, incident, household,
     place, thing): the events that can happen to it depend on it."""

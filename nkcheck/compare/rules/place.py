@@ -29,8 +29,9 @@ class PlaceRule(Rule):
                                                      (a.time_end < b.time_start or b.time_end < a.time_start))
 
     def check(self, fact: Group, ctx: Context):
-        if measures.additive(fact.key.get("event")) or measures.local(fact.key.get("event")):
-            return []
+        if measures.additive(fact.key.get("event")) or measures.local(fact.key.get("event")) or \
+                measures.fixed(fact.key.get("object")):
+            return []  # tolls and crowds add up over places; a magnitude is its occasion's
         claims = fact.pairable
         pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if self._clash(a, b, ctx)]
         return self._finding(pairs, ctx)

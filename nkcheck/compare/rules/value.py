@@ -14,7 +14,9 @@ def slow(fact: Group) -> bool:
 
 def running(fact: Group) -> bool:
     """A count that changes as it is stated again: a toll, troops sent, a crowd during its day,
-    a forecast revised over the week."""
+    a forecast revised over the week; not a property measured once (a quake's magnitude)."""
+    if measures.fixed(fact.key.get("object")):
+        return False
     ev = fact.key.get("event")
     return measures.cumulative(ev) or fact.key.get("modality") != "actual"
 

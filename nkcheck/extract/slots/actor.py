@@ -22,19 +22,28 @@ class ActorFinder:
         self.group_res = [(g, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in stems) + ")", re.IGNORECASE))
                           for g, stems in sorted(groups.items())]
 
+    @staticmethod
+    def _ok(m: Mention, cue_spans) -> bool:
+        return m.type in ("country", "org") and not any(s <= m.start < e for s, e in cue_spans)
+
+    def own(self, mentions: list[Mention], q: Quantity, noun_end: int, clause, cue_spans, text: str) -> Optional[str]:
+        """The nationality of the counted noun itself: "3000 nordkoreanische Soldaten", "put North
+        Korean casualties at several hundred", "die Zahl der getöteten Nordkoreaner auf über 1.100"."""
+        for m in mentions:
+            if q.end <= m.start < max(noun_end, q.end + 1) and m.role == "adj" and self._ok(m, cue_spans):
+                return m.entity
+        owned = [m for m in mentions if clause[0] <= m.start < q.start and self._ok(m, cue_spans)
+                 and (m.role == "demonym" or (m.role == "adj" and self._counted_after(text, m.end, q.start)))]
+        return owned[-1].entity if owned else None
+
     def find(self, mentions: list[Mention], q: Quantity, noun_end: int, clause, sent: Sentence,
              cue_spans, text: str = "") -> Optional[str]:
+        """The counted noun's nationality, else an actor named in the clause, else in the sentence."""
         def ok(m: Mention) -> bool:
-            return m.type in ("country", "org") and not any(s <= m.start < e for s, e in cue_spans)
-        for m in mentions:  # "nordkoreanische Soldaten", "russischen Soldaten"
-            if q.end <= m.start < max(noun_end, q.end + 1) and m.role == "adj" and ok(m):
-                return m.entity
-        # the counted noun before the figure, with its nationality: "put North Korean casualties at
-        # several hundred", "die Zahl der getöteten oder verletzten Nordkoreaner auf über 1.100"
-        owned = [m for m in mentions if clause[0] <= m.start < q.start and ok(m)
-                 and (m.role == "demonym" or (m.role == "adj" and self._counted_after(text, m.end, q.start)))]
+            return self._ok(m, cue_spans)
+        owned = self.own(mentions, q, noun_end, clause, cue_spans, text)
         if owned:
-            return owned[-1].entity
+            return owned
         in_clause = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role == "actor" and ok(m)]
         if in_clause:
             return in_clause[0].entity
