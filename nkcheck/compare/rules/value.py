@@ -55,8 +55,11 @@ class ValueRule(Rule):
                 rel = stages.relation(a, b, tol, slow(fact))
                 if history == stages.OVERLAP or rel == stages.SAME or not run or (local and rel == stages.UNORDERED):
                     pairs.append((a, b))  # a crowd's figures whose times are not known: the same crowd
-                elif local and rel != stages.UNORDERED and not _within_day(a, b, fact):
-                    pairs.append((a, b))  # a crowd re-estimated after its day: a revision of a fixed figure
+                elif local and rel != stages.UNORDERED and (not _within_day(a, b, fact) or
+                                                            crowd_series(a) != crowd_series(b)):
+                    # a crowd re-estimated after its day (a revision of a fixed figure), or counted
+                    # by another kind of source during it (police 8.500, organisers 30.000)
+                    pairs.append((a, b))
         if not pairs:
             return []
         lo, hi = min(pairs[0], key=lambda c: c.low or 0), max(pairs[0], key=lambda c: c.low or 0)
@@ -79,6 +82,12 @@ def series_key(c) -> str:
     """Whose running series a statement is in: its speaker (the same country's agencies and
     officials, the same person), else its kind of source, else its source as named."""
     return c.speaker or c.source_kind or (c.source or "")
+
+
+def crowd_series(c) -> str:
+    """Whose count of a crowd a figure is: the kind of source (the police's count rising through
+    the day is one series, the organisers' another)."""
+    return c.source_kind or (c.source or "")
 
 
 def _within_day(a, b, fact: Group) -> bool:
