@@ -215,6 +215,7 @@ def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_si
     ``changed``: explicit new or changed article files, checked against the corpus ``paths``."""
     from nkcheck.baseline import DEFAULT_FILE, BaselineError
     from nkcheck.gitdiff import GitError, changed_files
+    from nkcheck.compare.tolerance import from_settings
     from nkcheck.run import run_check
 
     published = published or settings.published
@@ -242,7 +243,7 @@ def _run(paths, settings, published, no_trained, no_cache, cache_dir, changed_si
         with _progress() as progress:
             run = run_check(paths, published, use_trained, _cache(settings, no_cache, cache_dir, use_trained),
                             files, since, baseline, progress, max_bytes=_max_bytes(max_size), jobs=_jobs(jobs),
-                            engine=engine)
+                            engine=engine, tolerances=from_settings(settings.tolerance))
     except BaselineError as exc:
         _err(str(exc))
         raise typer.Exit(2)
@@ -419,9 +420,16 @@ def rules():
     """List the verdict rules with their codes and documentation."""
     from nkcheck.compare.rules import ALL_RULES
 
+    from nkcheck.compare import tolerance
+
     for r in ALL_RULES:
         doc = (r.__doc__ or "").strip()
         typer.echo(f"{r.code}  {r.name}\n    " + doc.replace("\n", "\n    ") + "\n")
+    typer.echo("Tolerances (settings: [tool.nkcheck.tolerance] in pyproject.toml, or [tolerance] in "
+               "nkcheck.toml; the values shown are the defaults)\n    "
+               + (tolerance.__doc__ or "").strip().replace("\n", "\n    "))
+    for k, v in vars(tolerance.DEFAULT).items():
+        typer.echo(f"    {k.replace('_', '-')} = {v}")
 
 
 @app.command(name="eval")

@@ -38,14 +38,19 @@ class Settings:
     cache_dir: str = DEFAULT_DIR
     use_trained: bool = True
     published: Optional[str] = None
+    tolerance: dict = field(default_factory=dict)  # [tool.nkcheck.tolerance]: how far a figure reaches
     source: Optional[str] = None  # the file the settings came from (None: defaults)
 
     def to_toml(self) -> str:
         lines = [f"# from {self.source or 'built-in defaults'}", "[tool.nkcheck]"]
         for k, v in asdict(self).items():
-            if k == "source" or v is None:
+            if k in ("source", "tolerance") or v is None:
                 continue
             lines.append(f"{k.replace('_', '-')} = {_toml_value(v)}")
+        from nkcheck.compare.tolerance import from_settings
+        lines += ["", "[tool.nkcheck.tolerance]"]
+        for k, v in asdict(from_settings(self.tolerance)).items():
+            lines.append(f"{k.replace('_', '-')} = {v}")
         return "\n".join(lines) + "\n"
 
 
@@ -121,6 +126,16 @@ def _check(path: Path, key: str, value):
     elif key == "fail_on":
         if value not in FAIL_ON:
             bad("one of " + ", ".join(FAIL_ON))
+    elif key == "tolerance":
+        from nkcheck.compare.tolerance import from_settings
+        if not isinstance(value, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                  for v in value.values()):
+            bad("a table of numbers ([tool.nkcheck.tolerance] approx = 0.1 ...)")
+        value = {k.replace("-", "_"): v for k, v in value.items()}
+        try:
+            from_settings(value)
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"{path}: tolerance: {exc}") from None
     elif not isinstance(value, str):
         bad("a string")
     return value
