@@ -47,27 +47,27 @@ class TimeFinder:
         verbs = [t for t in sent.tokens if t.lower_ in reporting_verbs]
         if not verbs:
             return []
+        said_at = {v.idx for v in verbs}
         out = []
         words = sent.tokens
         for t in times:
             if not (sent.start <= t.start < sent.end) or t.label in ("clock", "name"):
                 continue
-            opening = not [w for w in words if w.idx < t.start and w.is_alpha]
-            after = [w for w in words if w.idx >= t.end]
-            if opening and len(after) > 1 and after[0].text == ",":
-                clause = sent.clause_of(after[1].idx)  # "On December 17, an official put ...": a fronted date
-            else:
-                clause = sent.clause_of(t.start)
-            near = [v for v in verbs if sent.clause_of(v.idx) == clause]
-            if not near:
-                continue
+            clause = sent.clause_of(t.start)
             beside = False
-            for v in near:
+            for v in verbs:
                 gap = [w for w in words if (v.idx < w.idx < t.start) or (t.end <= w.idx < v.idx)]
-                if len(gap) <= 2 and not any(w.text in ",;:" for w in gap):
+                if sent.clause_of(v.idx) == clause and len(gap) <= 2 and not any(w.text in ",;:" for w in gap):
                     beside = True
-            if beside or (opening and q.start > t.end and clause == sent.clause_of(q.start)
-                          and all(ev == event for _, ev in event_at(t.end, q.start))):
+            # a date opening the sentence ("On December 17, ...", "Am 9. Januar hatte ..."): a
+            # reporting verb of the figure's clause, or one between the date and the figure whose
+            # clause the figure is reported in ("In March, the JCS had reported that about 4,000
+            # ..."), with no other event named between the date and the figure
+            opening = not [w for w in words if w.idx < t.start and w.is_alpha]
+            reports = [v for v in verbs if v.idx > t.end and
+                       (v.idx < q.start or sent.clause_of(v.idx) == sent.clause_of(q.start))]
+            if beside or (opening and q.start > t.end and reports
+                          and all(ev == event or pos in said_at for pos, ev in event_at(t.end, q.start))):
                 out.append(t)
         return out
 
