@@ -139,8 +139,7 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
     focus = ids if changed_set is not None else None
     if comparison is None:
         from nkcheck.compare.tolerance import DEFAULT
-        comparison = compare(to_compare, dates, focus=focus, tolerances=tolerances or DEFAULT, outlets=outlets,
-                             date_undated=False)
+        comparison = compare(to_compare, dates, focus=focus, tolerances=tolerances or DEFAULT, outlets=outlets)
     run.findings, run.facts = comparison.findings, comparison.facts
     by_id, docs = run.claims_by_id, {d.id: d for d in run.documents}
     run.fingerprints = {f.id: fingerprint(f, by_id, docs) for f in run.findings}

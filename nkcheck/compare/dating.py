@@ -14,10 +14,10 @@ few changed articles and a distributed run date the same claims the same way.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
 from typing import Iterable
 
 from nkcheck.compare import measures
+from nkcheck.compare.facts import day
 from nkcheck.model import Claim
 
 MIN_SHARED = 2     # distinct figures two articles must share to be one statement's retellings
@@ -36,24 +36,15 @@ def _signature(c: Claim):
     return (measures.root(c.object), measures.family(c.event), c.modality, c.low, c.high)
 
 
-def _day(iso: str):
-    try:
-        return date.fromisoformat(iso[:10]) if len(iso) >= 10 else date.fromisoformat(iso[:7] + "-01")
-    except ValueError:
-        return None
-
-
 def estimates(claims: Iterable[Claim]) -> dict[str, str]:
     """claim id -> the ``as_of`` its undated article is estimated to share with a dated one."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
+    dated_sigs: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc].append(c)
-    dated_sigs: dict[tuple, list[Claim]] = defaultdict(list)
-    for doc, cs in by_doc.items():
-        for c in cs:
-            sig = _signature(c)
-            if sig is not None and c.as_of and c.as_of_source in ("published", "stamp", "statement"):
-                dated_sigs[sig].append(c)
+        sig = _signature(c)
+        if sig is not None and c.as_of and c.as_of_source != "estimated":
+            dated_sigs[sig].append(c)
     for sig in [s for s, cs in dated_sigs.items() if len({c.doc for c in cs}) > MAX_REPEATS]:
         del dated_sigs[sig]
     out: dict[str, str] = {}
@@ -74,7 +65,7 @@ def estimates(claims: Iterable[Claim]) -> dict[str, str]:
             continue
         tops = sorted(d for d, s in shared.items() if len(s) == best)
         whens = [max(sorted(stated[d]), key=lambda k: stated[d][k]) for d in tops]
-        days = [x for x in (_day(w) for w in whens) if x is not None]
+        days = [x for x in (day(w) for w in whens) if x is not None]
         if len(days) != len(whens) or (max(days) - min(days)).days > MAX_SPREAD_DAYS:
             continue
         when = min(whens)

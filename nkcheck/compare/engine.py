@@ -16,12 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Container, Iterable, Mapping, Optional
 
-from nkcheck.compare import dating
 from nkcheck.compare import facts as factlib
 from nkcheck.compare import measures
 from nkcheck.normalize import containment as places
 from nkcheck.compare.labels import fact_label
-from nkcheck.compare.rules import ACROSS, FACT_RULES, SUMS, Context
+from nkcheck.compare.rules import ACROSS, APART, FACT_RULES, SUMS, Context
 from nkcheck.compare.tolerance import DEFAULT, Tolerances
 from nkcheck.model import Claim, Fact, Finding
 
@@ -102,6 +101,8 @@ def _across(groups: list[factlib.Group], ctx: Context) -> list[Finding]:
             seen.add((ids[0], len(ids)))
             for rule in ACROSS:
                 found += rule.check_across(near, ctx)
+        for rule in APART:  # the same group in two places apart ("nach Wladiwostok" vs "an der Front")
+            found += rule.check_across(related, ctx)
     return found
 
 
@@ -213,14 +214,12 @@ def finish(findings: list[Finding], groups: Optional[list[factlib.Group]] = None
 
 def compare(claims: list[Claim], published: Optional[Mapping[str, Optional[str]]] = None,
             focus: Optional[Container[str]] = None, tolerances: Tolerances = DEFAULT,
-            outlets: Optional[Mapping[str, str]] = None, date_undated: bool = True) -> Comparison:
+            outlets: Optional[Mapping[str, str]] = None) -> Comparison:
     """Facts and findings for the claims. With ``focus`` (document ids: the new or changed articles
     of an incremental run) only the facts and findings that involve them, the same as in a full run.
 
-    Undated articles that retell a dated one get its date first (``dating``); a caller that
-    compares only part of a corpus dates the whole corpus itself and passes ``date_undated=False``."""
-    if date_undated:
-        dating.apply(claims, dating.estimates(claims))
+    The claims are taken as they are: the caller that holds the whole corpus dates its undated
+    articles first (``dating.apply(claims, dating.estimates(claims))``, as ``run_check`` does)."""
     ctx = Context(tolerances, dict(outlets or {}))
     blocks = blocks_of(claims)
     findings: list[Finding] = []

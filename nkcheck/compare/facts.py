@@ -47,9 +47,12 @@ class Group:
         return [c for c in self.claims if id(c) in keep]
 
 
-def _day(iso: Optional[str]) -> Optional[date]:
+def day(iso: Optional[str]) -> Optional[date]:
+    """The day of an ISO date or time; a month ("2025-04") is its first day."""
+    if not iso:
+        return None
     try:
-        return date.fromisoformat(iso[:10]) if iso else None
+        return date.fromisoformat(iso[:10]) if len(iso) >= 10 else date.fromisoformat(iso[:7] + "-01")
     except ValueError:
         return None
 
@@ -91,7 +94,7 @@ def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]], j
 
 def _short(c: Claim) -> bool:
     """A period that dates an occasion: a day, or a few (not "im Januar")."""
-    s, e = _day(c.time_start), _day(c.time_end) or _day(c.time_start)
+    s, e = day(c.time_start), day(c.time_end) or day(c.time_start)
     return bool(s and e and (e - s).days <= OCCASION_GAP_DAYS)
 
 
@@ -104,7 +107,7 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
     clusters: list[list[Claim]] = []
     end: Optional[date] = None
     for c in dated:
-        s, e = _day(c.time_start), _day(c.time_end) or _day(c.time_start)
+        s, e = day(c.time_start), day(c.time_end) or day(c.time_start)
         if clusters and end is not None and (s - end).days <= OCCASION_GAP_DAYS and \
                 (not measures.local(c.event) or s <= end):
             clusters[-1].append(c)
@@ -124,7 +127,8 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
     # article was published; where none or several fit, it stays with its own article's claims
     own: dict[str, list[Claim]] = defaultdict(list)
     for c in undated:
-        fits = [cl for cl in clusters if any(_told_of(c, _day(x.time_start)) for x in cl)]
+        said = day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
+        fits = [cl for cl in clusters if any(_told_of(said, day(x.time_start)) for x in cl)]
         if len(fits) == 1:
             fits[0].append(c)
         else:
@@ -132,12 +136,12 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
     return clusters + [own[d] for d in sorted(own)]
 
 
-def _told_of(c: Claim, day: Optional[date]) -> bool:
-    """Whether an occasion on ``day`` can be what a figure stated at ``c.as_of`` tells of: the
-    few days before it was stated. A figure of an article known only to its month could tell of
-    any of the month's occasions (two Mondays' tractor rallies), so of none for sure."""
-    said = _day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
-    return day is not None and said is not None and 0 <= (said - day).days <= OCCASION_GAP_DAYS
+def _told_of(said: Optional[date], on: Optional[date]) -> bool:
+    """Whether an occasion ``on`` a day can be what a figure stated on day ``said`` tells of: the
+    few days before it was stated. A figure of an article known only to its month (``said`` is
+    None) could tell of any of the month's occasions (two Mondays' tractor rallies), so of none
+    for sure."""
+    return on is not None and said is not None and 0 <= (said - on).days <= OCCASION_GAP_DAYS
 
 
 def _place_key(c: Claim) -> Optional[str]:

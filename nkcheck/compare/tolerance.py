@@ -92,11 +92,13 @@ def interval(c: Claim, tol: Tolerances = DEFAULT) -> tuple[float, float]:
 
 
 def agree(a: Claim, b: Claim, tol: Tolerances = DEFAULT) -> bool:
-    """Whether the figures can be the same: their intervals overlap. Rounding intervals are
-    half-open, so two different exact figures that only touch (7.7 and 7.8, 215 and 216) differ."""
+    """Whether the figures can be the same: their intervals overlap. An estimate's interval is
+    half-open, so two different figures that only touch (7,7 and 7,8; 215 and 216; "mehr als
+    1.000" and "bis zu 1.000") differ; two ranges the text gives keep their ends ("10 bis 20"
+    and "20 bis 30" meet at 20)."""
     alo, ahi = interval(a, tol)
     blo, bhi = interval(b, tol)
-    if alo == ahi or blo == bhi:
+    if (a.bound == "range" and b.bound == "range") or alo == ahi or blo == bhi:
         return alo <= bhi and blo <= ahi
     return alo < bhi and blo < ahi
 

@@ -27,7 +27,7 @@ from nkcheck.extract.slots import source as source_slot
 from nkcheck.extract.slots import time as time_slot
 from nkcheck.extract.text import WORD_RE, sentences_of
 from nkcheck.model import Claim, Document, Mention
-from nkcheck.normalize.objects import ancestors, fixed, kind_of, lexicon
+from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 
 
 class ClaimBuilder:
@@ -60,10 +60,12 @@ class ClaimBuilder:
     def _said_when(self, times, sent, text, q, ev, base) -> Optional[tuple]:
         """(time expression, ISO date) of when a figure was stated, where its sentence says so;
         a day or a month not after the article's date."""
-        hits = self.event_finder.hits(sent, text)
+        hits: list = []  # the sentence's event words, found only when a date may date a statement
 
         def event_at(lo: int, hi: int) -> list:
-            return [(pos, e) for pos, e in hits if lo <= pos < hi]
+            if not hits:
+                hits.append(self.event_finder.hits(sent, text))
+            return [(pos, e) for pos, e in hits[0] if lo <= pos < hi]
         for t in self.time_finder.spoken(times, sent, q, self.reporting_verbs, event_at, ev):
             p = self.dates.resolve(t, base)
             if p is None or p.granularity not in ("day", "month") or (base is not None and p.start > base.end):
@@ -129,7 +131,7 @@ class ClaimBuilder:
             origin_ok = bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place"
             place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok, quantities)
             owned = counted.demonym or self.actor_finder.own(mentions, q, counted.noun_end, clause, cue_spans, text)
-            actor = owned or self.actor_finder.find(mentions, q, counted.noun_end, clause, sent, cue_spans, text)
+            actor = owned or self.actor_finder.find(mentions, clause, sent, q, cue_spans)
             source, source_kind = sources.find(si, sent, q, clause, actor)
             if source and place:  # "der Generalstab in Seoul erklärte, ...": the source's seat is not the figure's place
                 seat = [m for m in mentions if sent.start <= m.start < sent.end and m.entity == place and source.endswith(" in " + m.text)]
@@ -161,7 +163,7 @@ class ClaimBuilder:
             self._where[claim.id] = (q, sent, clause)
         self._frame = frame
         self._refine(claims, starts, text, mentions, partitive, document)
-        self.ordinal_finder.listed(claims, text, fixed)
+        self.ordinal_finder.listed(claims, text)
         self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
         group = self.actor_finder.crowd_groups(claims, text, document, sents, starts,

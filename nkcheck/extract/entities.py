@@ -192,16 +192,11 @@ class EntityFinder:
 
 @lru_cache(maxsize=None)
 def _occasion_after(lang: str) -> "re.Pattern[str]":
-    """A noun of an occasion (a rally, a flood) right after a place's name: the occasion's place
-    (the scene words of families that have an occasion, and the hazards, from lang/<lang>/events.yaml)."""
-    d = langdata.load(lang, "events")
-    shared = langdata.shared("events")["families"]
-    words = [w for fam, ws in (d.get("frame_words") or {}).items() if (shared.get(fam) or {}).get("occasion") for w in ws]
-    words += [w for ws in (d.get("hazards") or {}).values() for w in ws]
+    """A noun of an occasion (a rally, a flood) right after a place's name: the occasion's place."""
+    words = langdata.occasion_nouns(lang)
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(r"[ -](?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
+    return re.compile(r"[ -](?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

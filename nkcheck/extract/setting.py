@@ -38,6 +38,12 @@ ENDINGS = ("", "e", "en", "n", "es", "s", "er", "ern", "ns")
 def dateline_span(text: str, body: int) -> Optional[tuple[int, int]]:
     """Where an article's dateline stands ("DUISBURG, Germany —", "Valencia (dpa) –"): where the
     report was filed from, never an actor."""
+    m = dateline_match(text, body)
+    return m.span() if m else None
+
+
+def dateline_match(text: str, body: int):
+    """The dateline that opens the first paragraph after the headline, if any."""
     i = body
     while i < len(text) and text[i] in "\r\n \t":
         i += 1
@@ -46,8 +52,7 @@ def dateline_span(text: str, body: int) -> Optional[tuple[int, int]]:
         i = nl + 1 if nl >= 0 else len(text)
         while i < len(text) and text[i] in "\r\n \t":
             i += 1
-    m = DATELINE_EN.match(text, i) or DATELINE_DE.match(text, i)
-    return m.span() if m else None
+    return DATELINE_EN.match(text, i) or DATELINE_DE.match(text, i)
 
 
 def is_caption(text: str, sent: Sentence) -> bool:
@@ -187,16 +192,7 @@ class SettingFinder:
 
     @staticmethod
     def _dateline(text: str, body: int, places: list[Mention]) -> Optional[str]:
-        i = body
-        while i < len(text) and text[i] in "\r\n \t":
-            i += 1
-        # a dateline opens the first paragraph after the headline
-        if text.startswith("#", i):
-            nl = text.find("\n", i)
-            i = nl + 1 if nl >= 0 else len(text)
-            while i < len(text) and text[i] in "\r\n \t":
-                i += 1
-        m = DATELINE_EN.match(text, i) or DATELINE_DE.match(text, i)
+        m = dateline_match(text, body)
         if not m:
             return None
         inside = [p for p in places if m.start("place") <= p.start < m.end("place")]

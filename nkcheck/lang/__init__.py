@@ -64,6 +64,18 @@ def shared(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
+def occasion_nouns(lang: str) -> tuple[str, ...]:
+    """The nouns of an occasion (a rally, a flood, an earthquake): the scene words of event
+    families that have an occasion, and the hazards, from ``<lang>/events.yaml``."""
+    ev = load(lang, "events")
+    families = shared("events")["families"]
+    words = [w for fam, ws in (ev.get("frame_words") or {}).items() if (families.get(fam) or {}).get("occasion")
+             for w in ws]
+    words += [w for ws in (ev.get("hazards") or {}).values() for w in ws]
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
 def load(lang: str, name: str) -> dict[str, Any]:
     """Return one data file of one language, e.g. ``load("de", "numbers")``."""
     if lang not in SUPPORTED:

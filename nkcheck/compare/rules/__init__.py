@@ -1,5 +1,6 @@
 """The verdict rules, one module each. ``FACT_RULES`` judge the claims of one fact, ``ACROSS``
-relate facts of one block (a measure and its parts, a place and the places in it), ``SumRule``
+relate facts of one block (a measure and its parts, a place and the places in it), ``APART``
+facts of places that do not contain each other, ``SumRule``
 adds parts up. Each rule's docstring is its documentation (``nkcheck rules``)."""
 from nkcheck.compare.rules.agreement import AgreementRule
 from nkcheck.compare.rules.base import Context, Rule
@@ -11,8 +12,9 @@ from nkcheck.compare.rules.update import UpdateRule
 from nkcheck.compare.rules.value import RevisedDownRule, ValueRule
 
 FACT_RULES: list[Rule] = [ValueRule(), RevisedDownRule(), TimeRule(), PlaceRule(), UpdateRule(), AgreementRule()]
-ACROSS: list[Rule] = [ScopeRule(), PartExceedsWholeRule(), PlaceRule()]
+ACROSS: list[Rule] = [ScopeRule(), PartExceedsWholeRule()]  # facts of one place and the places around it
+APART: list[Rule] = [FACT_RULES[3]]  # facts of places apart (NK601: one group in two countries)
 SUMS = SumRule()
-ALL_RULES: list[Rule] = FACT_RULES[:-1] + ACROSS[:2] + [SUMS, FACT_RULES[-1]]
+ALL_RULES: list[Rule] = FACT_RULES[:-1] + ACROSS + [SUMS, FACT_RULES[-1]]
 
-__all__ = ["ALL_RULES", "ACROSS", "FACT_RULES", "SUMS", "Context", "Rule"]
+__all__ = ["ALL_RULES", "ACROSS", "APART", "FACT_RULES", "SUMS", "Context", "Rule"]

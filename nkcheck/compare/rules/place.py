@@ -43,9 +43,14 @@ class PlaceRule(Rule):
         for i, f1 in enumerate(facts):
             for f2 in facts[i + 1:]:
                 k1, k2 = f1.key, f2.key
-                if measures.additive(k1["event"]) or measures.local(k1["event"]) or \
-                        (k1["object"], k1["family"], k1["modality"], k1["increment"]) != \
-                        (k2["object"], k2["family"], k2["modality"], k2["increment"]):
+                if measures.additive(k1["event"]) or measures.local(k1["event"]) or measures.fixed(k1["object"]) or \
+                        (k1["object"], k1["family"], k1["modality"], k1["increment"], k1["ordinal"]) != \
+                        (k2["object"], k2["family"], k2["modality"], k2["increment"], k2["ordinal"]):
+                    continue
+                if k1["modality"] != "actual":
+                    continue  # a plan's destination is a plan's
+                if (k1["actor"] and k2["actor"] and k1["actor"] != k2["actor"]) or \
+                        (k1["occasion"] and k2["occasion"] and k1["occasion"] != k2["occasion"]):
                     continue
                 if not k1["place"] or not k2["place"] or places.nested(k1["place"], k2["place"]):
                     continue

@@ -119,7 +119,6 @@ class PartExceedsWholeRule(Rule):
 
     def check_across(self, facts: list[Group], ctx: Context):
         out = []
-        apart_by_measures: dict[tuple, list] = {}  # (part, whole, actor) -> the pairs given apart
         for i, f1 in enumerate(facts):
             for f2 in facts[i + 1:]:
                 k1, k2 = f1.key, f2.key

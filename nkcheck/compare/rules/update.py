@@ -4,7 +4,7 @@ from __future__ import annotations
 from nkcheck.compare import measures, stages
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice
-from nkcheck.compare.rules.value import _within_day, crowd_series, running, series_key, slow
+from nkcheck.compare.rules.value import _within_day, running, series_of, slow
 from nkcheck.compare.tolerance import agree
 
 
@@ -33,10 +33,10 @@ class UpdateRule(Rule):
         # stages: claims grouped by when they were said, in order; one said at an unknown time
         # takes the place its figure has in a count that only rises. A count without an
         # occasion's day has one timeline per speaker, a crowd one per kind of source.
+        by_series = slow(fact) or local
         series: dict[str, list] = {}
         for c in fact.pairable:
-            key = series_key(c) if slow(fact) else crowd_series(c) if local else ""
-            series.setdefault(key, []).append(c)
+            series.setdefault(series_of(c, fact) if by_series else "", []).append(c)
         pairs, lines = [], []
         for key in sorted(series):
             stage_list = stages.timeline(series[key], tol, slow(fact), lambda x, y: agree(x, y, tol), infer=not falls)

@@ -56,7 +56,7 @@ class ValueRule(Rule):
                 if history == stages.OVERLAP or rel == stages.SAME or not run or (local and rel == stages.UNORDERED):
                     pairs.append((a, b))  # a crowd's figures whose times are not known: the same crowd
                 elif local and rel != stages.UNORDERED and (not _within_day(a, b, fact) or
-                                                            crowd_series(a) != crowd_series(b)):
+                                                            series_of(a, fact) != series_of(b, fact)):
                     # a crowd re-estimated after its day (a revision of a fixed figure), or counted
                     # by another kind of source during it (police 8.500, organisers 30.000)
                     pairs.append((a, b))
@@ -71,22 +71,21 @@ class ValueRule(Rule):
                         "value")]
 
 
-def same_kind(a, b) -> bool:
-    """The same kind of source (police, intelligence ...), or the same source named alike."""
+def same_source(a, b) -> bool:
+    """The same kind of source (police, intelligence ...), or, where neither has a kind, the
+    same source named alike."""
     if a.source_kind or b.source_kind:
         return a.source_kind == b.source_kind
     return (a.source or "") == (b.source or "")
 
 
-def series_key(c) -> str:
-    """Whose running series a statement is in: its speaker (the same country's agencies and
-    officials, the same person), else its kind of source, else its source as named."""
-    return c.speaker or c.source_kind or (c.source or "")
-
-
-def crowd_series(c) -> str:
-    """Whose count of a crowd a figure is: the kind of source (the police's count rising through
-    the day is one series, the organisers' another)."""
+def series_of(c, fact: Group) -> str:
+    """Whose running series a statement is in. A war's totals (no occasion's day): the speaker's
+    (the same country's agencies and officials, the same person), else the kind of source, else
+    the source as named; a crowd's or a toll's count: the kind of source (the police's count
+    rising through the day is one series, the organisers' another)."""
+    if slow(fact) and c.speaker:
+        return c.speaker
     return c.source_kind or (c.source or "")
 
 
@@ -102,8 +101,9 @@ def _within_day(a, b, fact: Group) -> bool:
 
 
 class RevisedDownRule(Rule):
-    """A running count stated again later by the same kind of source with a lower figure: the
-    total was revised down (the next statement after the higher one).
+    """A running count stated again later in the same series by the same kind of source (for a
+    war's totals also the same speaker: Seoul's intelligence, not Kyiv's) with a lower figure:
+    the total was revised down (the next statement after the higher one).
 
     Counts that fall as they are updated (the missing are found) are updates instead (NK901).
 
@@ -119,9 +119,10 @@ class RevisedDownRule(Rule):
         pairs = []
         claims = fact.pairable
         for i, a in enumerate(claims):
-            nxt = None  # the next statement of the same kind of source after ``a``
+            nxt = None  # the next statement of the same series after ``a``
             for b in claims[i + 1:]:
-                if one_voice(a, b) or not same_kind(a, b) or a.bound == "vague" or b.bound == "vague" \
+                if one_voice(a, b) or not same_source(a, b) or series_of(a, fact) != series_of(b, fact) \
+                        or a.bound == "vague" or b.bound == "vague" \
                         or stages.periods(a, b):
                     continue  # figures of past periods are history, not a count revised (NK101)
                 if stages.relation(a, b, tol, slow(fact)) == stages.BEFORE:

@@ -36,14 +36,10 @@ class ActorFinder:
                  and (m.role == "demonym" or (m.role == "adj" and self._counted_after(text, m.end, q.start)))]
         return owned[-1].entity if owned else None
 
-    def find(self, mentions: list[Mention], q: Quantity, noun_end: int, clause, sent: Sentence,
-             cue_spans, text: str = "") -> Optional[str]:
-        """The counted noun's nationality, else an actor named in the clause, else in the sentence."""
+    def find(self, mentions: list[Mention], clause, sent: Sentence, q: Quantity, cue_spans) -> Optional[str]:
+        """An actor named in the figure's clause, else in its sentence (when ``own`` finds none)."""
         def ok(m: Mention) -> bool:
             return self._ok(m, cue_spans)
-        owned = self.own(mentions, q, noun_end, clause, cue_spans, text)
-        if owned:
-            return owned
         in_clause = [m for m in mentions if clause[0] <= m.start < clause[1] and m.role == "actor" and ok(m)]
         if in_clause:
             return in_clause[0].entity

@@ -11,9 +11,14 @@ from typing import Optional
 
 from nkcheck import lang as langdata
 from nkcheck.model import Claim, Quantity
+from nkcheck.normalize.objects import fixed
 
 LIST_JOIN = re.compile(r"\s*(?:,|und|and|sowie|as well as)\s*(?:eine?[rsm]?\s+|an?\s+)?(?:[\wäöüß-]+\s+){0,2}?$",
                        re.IGNORECASE)
+
+
+# after an ordinal stem only an inflection: "zweite", "zweiten", "second"; not "zweitstärkste"
+ENDING = r"(?:e|er|es|en|em|s)?(?![\w])"
 
 
 def _alt(words) -> str:
@@ -23,20 +28,16 @@ def _alt(words) -> str:
 class OrdinalFinder:
     def __init__(self, lang: str):
         self.words = {k.lower(): v for k, v in (langdata.load(lang, "numbers").get("ordinal_words") or {}).items()}
-        ev = langdata.load(lang, "events")
-        families = langdata.shared("events")["families"]
-        nouns = [w for fam, ws in (ev.get("frame_words") or {}).items() if (families.get(fam) or {}).get("occasion")
-                 for w in ws]
-        nouns += [w for ws in (ev.get("hazards") or {}).values() for w in ws]
+        nouns = langdata.occasion_nouns(lang)
         if not self.words or not nouns:
             self.named = self.elliptic = None
             return
         stems = _alt(self.words)
         # "das zweite Beben", "the second earthquake", "a second, smaller quake"
-        self.named = re.compile(rf"(?<![\w])(?P<ord>{stems})\w*,?\s+(?:[\wäöüß-]+,?\s+)?(?:{_alt(nouns)})(?:s|n|en|e|es)?(?![\w])",
+        self.named = re.compile(rf"(?<![\w])(?P<ord>{stems}){ENDING},?\s+(?:[\wäöüß-]+,?\s+)?(?:{_alt(nouns)})(?:s|n|en|e|es)?(?![\w])",
                                 re.IGNORECASE)
         # "ein zweites der Stärke 7,5", "a second of magnitude 7.5": the noun left out before the figure
-        self.elliptic = re.compile(rf"(?<![\w])(?P<ord>{stems})\w*\s+(?:(?:mit|von|of|at|measuring)\s+(?:der\s+|einer\s+)?"
+        self.elliptic = re.compile(rf"(?<![\w])(?P<ord>{stems}){ENDING}\s+(?:(?:mit|von|of|at|measuring)\s+(?:der\s+|einer\s+)?"
                                    r"(?:stärke\s+|magnitude\s+)?|(?:der\s+|einer\s+)?(?:stärke|magnitude)\s+)$", re.IGNORECASE)
 
     def _value(self, word: str) -> Optional[int]:
@@ -54,7 +55,7 @@ class OrdinalFinder:
         return self._value(found[-1].group("ord")) if found else None
 
     @staticmethod
-    def listed(claims: list[Claim], text: str, fixed) -> None:
+    def listed(claims: list[Claim], text: str) -> None:
         """Figures of a property measured once per occasion, listed in one sentence ("Magnituden
         von 7,8 und 7,6", "magnitude 7.7 and 7.6"), are the first, second ... occasion's."""
         run: list[Claim] = []

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from nkcheck.extract.entities import finder as entity_finder
@@ -207,22 +208,7 @@ class SourceFinder:
         official speaks for ("südkoreanischen Geheimdienstes NIS", "Seoul", "British Defence
         Intelligence"), else a known person ("Präsident Wolodymyr Selenskyj"). Statements of one
         speaker over time are one series."""
-        if not source:
-            return None
-        entities = entity_finder()
-        found = entities.find(source, self.lang)
-        for m in found:
-            said_for = (entities.info.get(m.entity) or {}).get("speaks_for")
-            if said_for:
-                return said_for
-        country = next((m.entity for m in found if m.type == "country"), None)
-        if country:
-            return country
-        person = next((m.entity for m in found if m.type in ("person", "org")), None)
-        if person:
-            return person
-        # "der Generalstab in Seoul": an institution of the country its seat is in
-        return next((c for c in (containment.country(m.entity) for m in found if m.type in ("city", "region")) if c), None)
+        return speaker_of(self.lang, source) if source else None
 
     # -- the slot ---------------------------------------------------------------------------------
     def find(self, si: int, sent: Sentence, q: Quantity, clause: tuple[int, int],
@@ -247,3 +233,22 @@ class SourceFinder:
                 self.known.append(source)
             self.last = (si, source)
         return source, self.attrib.kind_of(source)
+
+
+@lru_cache(maxsize=4096)
+def speaker_of(lang: str, source: str) -> Optional[str]:
+    """See ``SourceFinder.speaker``."""
+    entities = entity_finder()
+    found = entities.find(source, lang)
+    for m in found:
+        said_for = (entities.info.get(m.entity) or {}).get("speaks_for")
+        if said_for:
+            return said_for
+    country = next((m.entity for m in found if m.type == "country"), None)
+    if country:
+        return country
+    person = next((m.entity for m in found if m.type in ("person", "org")), None)
+    if person:
+        return person
+    # "der Generalstab in Seoul": an institution of the country its seat is in
+    return next((c for c in (containment.country(m.entity) for m in found if m.type in ("city", "region")) if c), None)
