@@ -162,7 +162,7 @@ class Claim:
     source_kind: Optional[str] = None
     time_text: str = ""
     as_of: Optional[str] = None   # when the figure was stated: "2024-01-20T18:25", "T13:07", "2024-02-07"
-    phase: str = ""               # "start" when stated for the beginning of the event
+    phase: str = ""               # "start": stated for the beginning of the event; "risen": stated as a rise
     time_hint: Optional[str] = None  # "2024-01-01/2024-01-31": when the article is set, for a figure with no date
     aggregate: bool = False
     increment: bool = False

@@ -49,6 +49,8 @@ def relation(a: Claim, b: Claim, tol: Tolerances, slow: bool = False) -> str:
             return BEFORE if ca < cb else AFTER
         if (a.phase == "start") != (b.phase == "start"):
             return BEFORE if a.phase == "start" else AFTER
+        if (a.phase == "risen") != (b.phase == "risen") and _rose(a, b):
+            return AFTER if a.phase == "risen" else BEFORE  # "ist auf sieben gestiegen": after the 3
         return SAME
     # a month against a day or a month: ordered only when the months differ
     ma, mb = da[:7], db[:7]
@@ -86,6 +88,12 @@ def periods(a: Claim, b: Claim) -> Optional[str]:
     if pa is None or pb is None:
         return None
     return OVERLAP if pa[0] <= pb[1] and pb[0] <= pa[1] else APART
+
+
+def _rose(a: Claim, b: Claim) -> bool:
+    """Whether the figure said to have risen is the higher one."""
+    risen, other = (a, b) if a.phase == "risen" else (b, a)
+    return (risen.low or risen.high or 0) > (other.low or other.high or 0)
 
 
 def orderable(c: Claim, slow: bool) -> bool:

@@ -52,6 +52,10 @@ class QuantityFinder:
         self.calibres = {c.lower() for c in nc["calibres"]}
         self.streets = tuple(s.lower() for s in nc["street_suffixes"])
         self.probability = {w.lower() for w in nc.get("probability", [])}
+        change = nc.get("count_change") or {}
+        self.change_nouns = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in change.get("nouns", [])) + r")(?![\w])",
+                                       re.IGNORECASE) if change.get("nouns") else None
+        self.change_before = tuple(" " + w.lower() for w in change.get("before", []))
         from nkcheck.normalize.objects import lexicon
         self.objects = lexicon(lang)
         scale_words = [s for s in self.g.scales if not s.isdigit()]
@@ -200,7 +204,13 @@ class QuantityFinder:
         if any(low_before.endswith(x) for x in self.age_before):
             return True
         if a.kind == "word" and a.low < 20:
-            # a small number word counts only when a noun follows ("drei Polizisten")
+            # a small number word counts only when a noun follows ("drei Polizisten"), or when a
+            # count noun before it rises to it ("die Zahl der Verletzten ist auf sieben gestiegen")
+            if self.change_nouns is not None and low_before.endswith(self.change_before):
+                window = text[max(0, s - 100):s]
+                window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # this sentence only
+                if self.change_nouns.search(window):
+                    return False
             nxt = re.match(r"\s+(?:[a-zäöüß]+\s+){0,2}?([\w-]+)", after)
             if not nxt:
                 return True

@@ -23,6 +23,9 @@ class TimeFinder:
         self.stamp_re = re.compile(r"(?<![\w])(?:" + "|".join(tdata.get("stamp_cues", []) or ["(?!)"]) + r")(?![\w])",
                                    re.IGNORECASE)
         self.phase_start = [p.lower() for p in tdata.get("phase_start", [])]
+        risen = tdata.get("phase_risen") or []
+        self.risen_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w.lower()) for w in risen) + r")(?![\w])") \
+            if risen else None
 
     @staticmethod
     def expression(times, q: Quantity, clause: tuple[int, int], sent: Sentence):
@@ -122,6 +125,12 @@ class TimeFinder:
                 if clock:
                     entries.append((t.start, clock))
         for c in claims:
+            si = bisect_right(starts, c.start) - 1
+            sent = text[sents[si].start:sents[si].end].lower() if si >= 0 else ""
+            if any(p in sent for p in self.phase_start):
+                c.phase = "start"
+            elif self.risen_re is not None and self.risen_re.search(sent):
+                c.phase = "risen"  # "ist auf sieben gestiegen": stated after the lower figure before it
             if c.as_of_source == "statement":
                 continue  # the text itself says when the figure was stated
             clock = next((k for pos, k in reversed(entries) if pos <= c.start), "") or stamp_clock
@@ -130,10 +139,6 @@ class TimeFinder:
                 c.as_of = f"{date_part}T{clock}" if date_part else f"T{clock}"
             elif stamp_date:
                 c.as_of = stamp_date
-            si = bisect_right(starts, c.start) - 1
-            sent = text[sents[si].start:sents[si].end].lower() if si >= 0 else ""
-            if any(p in sent for p in self.phase_start):
-                c.phase = "start"
 
 
 @lru_cache(maxsize=None)
