@@ -94,6 +94,8 @@ def test_dask_engine_gives_the_same_findings(corpus, scheduler, root, tmp_path):
     ledger = tmp_path / "claims.parquet"
     result, comp = distributed.check([src], ledger=str(ledger), npartitions=2, scheduler=scheduler)
     base = extract_documents([src])
+    from nkcheck.compare import dating
+    dating.apply(base.claims, dating.estimates(base.claims))  # as run_check does for the whole corpus
     expected = compare(base.claims, {d.id: d.published_iso() for d in base.documents},
                        outlets={d.id: d.outlet for d in base.documents if d.outlet})
     dump = lambda r, c: jsonout.dumps(jsonout.result_dict(r.documents, r.claims, c.findings, r.problems,  # noqa: E731
