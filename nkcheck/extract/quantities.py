@@ -207,7 +207,7 @@ class QuantityFinder:
             # a small number word counts only when a noun follows ("drei Polizisten"), or when a
             # count noun before it rises to it ("die Zahl der Verletzten ist auf sieben gestiegen")
             if self.change_nouns is not None and low_before.endswith(self.change_before):
-                window = text[max(0, s - 100):s]
+                window = text[max(0, s - 200):s]
                 window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # this sentence only
                 if self.change_nouns.search(window):
                     return False
