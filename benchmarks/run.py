@@ -146,9 +146,10 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     result = extract_documents([str(folder)], jobs=1)
     t1, c1 = time.perf_counter(), time.process_time()
-    findings = compare(result.claims, published_map(result))
+    comparison = compare(result.claims, published_map(result))
+    findings = comparison.findings
     t2 = time.perf_counter()
-    report = markdown.render(result.documents, result.claims, findings, result.problems)
+    report = markdown.render(result.documents, result.claims, findings, result.problems, comparison.facts)
     t3, c3 = time.perf_counter(), time.process_time()
     peak = rss_mb()
     texts = [(d.lang, d.text) for d in result.documents]
@@ -211,7 +212,7 @@ def main() -> None:
         row("warm run from the claims ledger", "n/a", "pip install 'nkcheck[dask]' for the Parquet ledger")
     else:
         ledger = Path(new) / "claims.parquet"
-        rows = [dict(c.to_json(), seq=0, pos=i, doc_published=None) for i, c in enumerate(result.claims)]
+        rows = distributed.ledger_rows(result.claims, 0, None)
         distributed._frame(rows).to_parquet(ledger, index=False, schema=distributed._schema())
         docs = result.documents
         t = time.perf_counter()
@@ -220,7 +221,7 @@ def main() -> None:
         fresh = extract_documents([new])
         all_claims = cached + fresh.claims
         pub = published_map(result) | published_map(fresh)
-        f2 = compare(all_claims, pub, focus={d.id for d in fresh.documents})
+        f2 = compare(all_claims, pub, focus={d.id for d in fresh.documents}).findings
         markdown.render(docs + fresh.documents, all_claims, f2, [])
         t_warm = time.perf_counter() - t
         row("warm run: ledger load + 1 extraction + compare + report", f"{t_warm:.2f} s",
@@ -244,14 +245,14 @@ def main() -> None:
     print("\n3. Comparator (synthetic claims, fields drawn from the corpus's extracted claims, "
           + (f"{a.per_day} articles a day)" if a.per_day else "all sizes over three years)"))
     template = result.claims
-    del result, findings, report
+    del result, findings, report, comparison
     gc.collect()
     prev = None
     for n in sizes:
         claims, pub = synthetic_claims(n, template, random.Random(a.seed), a.per_day)
         gc.collect()
         t, c = time.perf_counter(), time.process_time()
-        fs = compare(claims, pub)
+        fs = compare(claims, pub).findings
         dt, dc = time.perf_counter() - t, time.process_time() - c
         step = f"CPU x{dc / prev:.1f} (wall x{dt / prev_wall:.1f}) for x{n // prev_n} claims" if prev else ""
         row(f"{n:,} claims", f"{dc:.2f} s CPU", f"wall {dt:.2f} s, {len(fs):,} findings  {step}")

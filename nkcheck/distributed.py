@@ -80,6 +80,12 @@ def _read(item: tuple, published: Optional[str], manifests: dict) -> Document:
     return read_article(path, root, published, manifests[path.parent])
 
 
+def ledger_rows(claims: list[Claim], seq: int, published: Optional[str]) -> list[dict]:
+    """One article's claims as rows of the ledger (``settled`` kept as text)."""
+    return [dict(c.to_json(), seq=seq, pos=i, doc_published=published, settled=",".join(c.settled))
+            for i, c in enumerate(claims)]
+
+
 def _extract_partition(items: list[tuple], published: Optional[str], use_trained: bool, ledger: str) -> list[dict]:
     """Read and extract one partition; write its claims as one file of the ledger and return
     per article its document or the problem reading it."""
@@ -101,8 +107,7 @@ def _extract_partition(items: list[tuple], published: Optional[str], use_trained
         if error is not None:
             out.append({"seq": seq, "problem": (doc.path, error), "lang_problem": problem})
             continue
-        rows += [dict(c.to_json(), seq=seq, pos=i, doc_published=doc.published_iso(), settled=",".join(c.settled))
-                 for i, c in enumerate(claims)]
+        rows += ledger_rows(claims, seq, doc.published_iso())
         out.append({"seq": seq, "doc": doc, "lang_problem": problem})
     if items:
         table = pa.Table.from_pandas(_frame(rows), schema=_schema(), preserve_index=False)

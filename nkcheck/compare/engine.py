@@ -18,7 +18,6 @@ from typing import Container, Iterable, Mapping, Optional
 
 from nkcheck.compare import facts as factlib
 from nkcheck.compare import measures
-from nkcheck.normalize import containment as places
 from nkcheck.compare.labels import fact_label
 from nkcheck.compare.rules import ACROSS, APART, FACT_RULES, SUMS, Context
 from nkcheck.compare.tolerance import DEFAULT, Tolerances
@@ -76,32 +75,14 @@ def _related_facts(groups: list[factlib.Group]) -> list[list[factlib.Group]]:
 
 
 def _across(groups: list[factlib.Group], ctx: Context) -> list[Finding]:
-    """The rules across facts, on facts that can be related: the same place or nested places."""
+    """The rules across facts, on the facts of one family, modality, batch, ordinal and actor."""
     found: list[Finding] = []
     for related in _related_facts(groups):
         if len(related) < 2:
             continue
-        by_place: dict[Optional[str], list[factlib.Group]] = defaultdict(list)
-        for g in related:
-            by_place[g.key["place"]].append(g)
-        seen: set[tuple[int, int]] = set()
-        for p, gs in sorted(by_place.items(), key=lambda kv: repr(kv[0])):
-            # a fact with the facts of its own place, of the places that contain it, and the placeless
-            near = list(gs)
-            if p is not None:
-                for q in places.chain(p)[1:]:
-                    near += by_place.get(q, [])
-                for part in places.parts(p):
-                    if part != p:
-                        near += by_place.get(part, [])
-                near += by_place.get(None, [])
-            ids = tuple(sorted(id(g) for g in near))
-            if len(near) < 2 or (ids[0], len(ids)) in seen:
-                continue
-            seen.add((ids[0], len(ids)))
-            for rule in ACROSS:
-                found += rule.check_across(near, ctx)
-        for rule in APART:  # the same group in two places apart ("nach Wladiwostok" vs "an der Front")
+        # each rule finds its candidate pairs of facts through indexes (compare/neighbours.py):
+        # same or nested places for ACROSS, places apart with the same figure for APART
+        for rule in ACROSS + APART:
             found += rule.check_across(related, ctx)
     return found
 
@@ -192,8 +173,9 @@ def finish(findings: list[Finding], groups: Optional[list[factlib.Group]] = None
             fact.findings.append(f.id)
             if f.kind in VERDICT_ORDER:
                 fact.pairs += [list(p) for p in f.pairs]
+    kind_of = {f.id: f.kind for f in findings}
     for fact, g in zip(out, groups or []):
-        kinds = {f.kind for f in findings if f.id in fact.findings}
+        kinds = {kind_of[fid] for fid in fact.findings}
         conflict = [k for k in VERDICT_ORDER if k in kinds]
         if conflict:
             fact.verdict = conflict[0]

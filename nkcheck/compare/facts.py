@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Callable, Hashable, Optional
 
@@ -36,7 +37,7 @@ class Group:
     key: dict
     claims: list[Claim] = field(default_factory=list)
 
-    @property
+    @cached_property
     def pairable(self) -> list[Claim]:
         """The claims to pair: an article that states one figure twice (headline and body) is
         one statement, its later mention (the body's) kept."""
@@ -69,7 +70,10 @@ def base_key(c: Claim) -> Optional[tuple]:
     # a part of another figure ("davon 1500") is not the figure: it is its own fact
     # the first occasion and the one no ordinal numbers are one ("the quake of 7.8", "the first quake")
     ordinal = c.ordinal if c.ordinal and c.ordinal > 1 else None
-    return (c.object, measures.family(c.event), c.modality, bool(c.increment) or c.part_of is not None, ordinal)
+    # a new batch ("weitere 800") and a part of a figure ("davon 500 Legionäre") are neither the
+    # total nor each other: "batch", "part" or none
+    portion = "batch" if c.increment else "part" if c.part_of is not None else None
+    return (c.object, measures.family(c.event), c.modality, portion, ordinal)
 
 
 def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]], join: bool = True) -> list[list[Claim]]:

@@ -31,7 +31,9 @@ def _label(items: tuple, event) -> str:
     name = measures.label(obj)
     name = name[:1].upper() + name[1:]
     verb = {"deploy": "sent", "deliver": "delivered", "pay": "paid", "return": "returned"}.get(fam or "", "")
-    if k.get("increment"):
+    if k.get("increment") == "part":
+        name = f"{name} (part of a total)"
+    elif k.get("increment"):
         name = f"{name} (a further batch)"
     if k.get("ordinal"):
         name = f"{name} (occasion {k['ordinal']})"

@@ -87,8 +87,23 @@ def estimate(low: Optional[float], high: Optional[float], bound: str, approx: bo
     return n - reach, n + reach
 
 
+_ESTIMATES: dict[int, tuple[Tolerances, dict]] = {}  # id(tolerances) -> (them, figure -> interval)
+
+
 def interval(c: Claim, tol: Tolerances = DEFAULT) -> tuple[float, float]:
-    return estimate(c.low, c.high, c.bound, bool(c.approx), c.modality == "actual", tol)
+    """A claim's interval (``estimate`` of its figure), kept per tolerances: the rules ask for
+    the same figures' intervals many times."""
+    held = _ESTIMATES.get(id(tol))
+    if held is None or held[0] is not tol:
+        held = _ESTIMATES[id(tol)] = (tol, {})
+    known = held[1]
+    key = (c.low, c.high, c.bound, bool(c.approx), c.modality == "actual")
+    iv = known.get(key)
+    if iv is None:
+        if len(known) > 65536:
+            known.clear()
+        iv = known[key] = estimate(*key, tol)
+    return iv
 
 
 def agree(a: Claim, b: Claim, tol: Tolerances = DEFAULT) -> bool:
@@ -96,9 +111,14 @@ def agree(a: Claim, b: Claim, tol: Tolerances = DEFAULT) -> bool:
     half-open, so two different figures that only touch (7,7 and 7,8; 215 and 216; "mehr als
     1.000" and "bis zu 1.000") differ; two ranges the text gives keep their ends ("10 bis 20"
     and "20 bis 30" meet at 20)."""
-    alo, ahi = interval(a, tol)
-    blo, bhi = interval(b, tol)
-    if (a.bound == "range" and b.bound == "range") or alo == ahi or blo == bhi:
+    return overlap(interval(a, tol), interval(b, tol), a.bound == "range" and b.bound == "range")
+
+
+def overlap(ia: tuple[float, float], ib: tuple[float, float], ranges: bool = False) -> bool:
+    """Whether two figures' intervals overlap (``agree`` with the intervals already known);
+    ``ranges``: both are ranges the text gives, which meet at their ends."""
+    (alo, ahi), (blo, bhi) = ia, ib
+    if ranges or alo == ahi or blo == bhi:
         return alo <= bhi and blo <= ahi
     return alo < bhi and blo < ahi
 

@@ -9,6 +9,7 @@ knowledge comes from the data files, through the slot finders.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -94,6 +95,8 @@ class ClaimBuilder:
         # spans that hold who is cited; "Nordkorea sagte ... zu" opens with its actor, so a
         # cue that starts with the source itself only blocks the words after the name
         cue_spans = [(c.src_end, c.end) if c.start == c.src_start else (c.start, c.end) for c in cues]
+        # who is only cited ("laut Seoul", "according to the ministry") is no fallback actor
+        self._cited = [(c.start, c.end) for c in cues if c.start != c.src_start]
         times = [t for t in (doc._.nk_times or []) if t.label not in ("name",)]
         base = document.published
         sources = source_slot.SourceFinder(self.lang, cues, text, self.event_finder.hearsay, mentions,
@@ -133,8 +136,17 @@ class ClaimBuilder:
             owned = counted.demonym or self.actor_finder.own(mentions, q, counted.noun_end, clause, cue_spans, text)
             actor = owned or self.actor_finder.find(mentions, clause, sent, q, cue_spans)
             source, source_kind = sources.find(si, sent, q, clause, actor)
-            if source and place:  # "der Generalstab in Seoul erklärte, ...": the source's seat is not the figure's place
-                seat = [m for m in mentions if sent.start <= m.start < sent.end and m.entity == place and source.endswith(" in " + m.text)]
+            cited = _orgs_named(mentions, sent, source) if source else []
+            self._cited += [(m.start, m.end) for m in cited]
+            if actor and not owned and any(m.entity == actor for m in cited):
+                # "NIS: 600 North Koreans killed, 4,700 injured", "According to the UK Ministry of
+                # Defence, 4,000 have died": an agency that gives a figure is not what it counts
+                actor = None
+            if source and place:
+                # "der Generalstab in Seoul erklärte, ...", "Seoul said ...": the source's seat, or
+                # a capital speaking for its government, is not the figure's place
+                seat = [m for m in mentions if sent.start <= m.start < sent.end and m.entity == place and
+                        (source.endswith(" in " + m.text) or source == m.text)]
                 if seat:
                     seats += [(m.start, m.end) for m in seat]
                     place = self.place_finder.find(mentions, q, clause, sent, cue_spans + seats, text, origin_ok,
@@ -222,7 +234,7 @@ class ClaimBuilder:
             if c.actor is None and finfo.get("default_actor"):
                 c.actor = finfo["default_actor"]
             if c.actor is None:
-                c.actor = self.actor_finder.recent(self._mentions, c.start)  # the last country named
+                c.actor = self.actor_finder.recent(self._mentions, c.start, self._cited)  # the last country named
             if c.as_of:
                 c.as_of_source = c.as_of_source or "stamp"
             elif pub:
@@ -239,8 +251,11 @@ class ClaimBuilder:
         prev_in_sent: dict[int, Claim] = {}
         for c in claims:
             p = prev_in_sent.get(sent_of[c.id])
-            if c.actor is None and p is not None and p.actor:
-                c.actor = p.actor  # "1000 nordkoreanische Pioniere und 5000 Bauarbeiter"
+            if p is not None and p.actor and (c.actor is None or (p.id in self._owned and c.id not in self._owned
+                                                                  and c.object == p.object)):
+                # "1000 nordkoreanische Pioniere und 5000 Bauarbeiter"; "600 North Koreans
+                # killed, 4,700 injured": a list of figures counts the people its first one names
+                c.actor = p.actor
             prev_in_sent[sent_of[c.id]] = c
         for c in claims:
             inf = lex.info.get(c.event or "", {})
@@ -278,6 +293,10 @@ class ClaimBuilder:
                 c.counted, c.object = c.object, target
             elif target and c.object and c.object in ancestors(target) and kind_of(c.object) in ("household", "thing"):
                 c.object = target  # buildings destroyed are the destroyed buildings
+            elif c.object == "persons" and lex.families.get(inf.get("family") or "", {}).get("people_object"):
+                # "11.000 Nordkoreaner nach Russland geschickt", "5,000 North Koreans deployed":
+                # the people a country deploys are its troops
+                c.counted, c.object = c.object, lex.families[inf["family"]]["people_object"]
             if (c.event is None or lex.counting(c.event)) and c.object in lex.object_events:
                 ev = lex.object_events[c.object]
                 c.event = ev if c.modality == "actual" else lex.variant(ev, c.modality)
@@ -327,6 +346,13 @@ class ClaimBuilder:
                 c.aggregate = c.aggregate or b.aggregate
                 c.source, c.source_kind = c.source or b.source, c.source_kind or b.source_kind
                 c.time_start, c.time_end = c.time_start or b.time_start, c.time_end or b.time_end
+
+
+def _orgs_named(mentions: list[Mention], sent, source: str) -> list[Mention]:
+    """The organisations (agencies, ministries) of a sentence that its figure's source names."""
+    words = {w.lower() for w in re.findall(r"[\wäöüÄÖÜß]{3,}", source)}  # "Pentagon-Sprecher" names the Pentagon
+    return [m for m in mentions if m.type == "org" and sent.start <= m.start < sent.end and
+            words & {w.lower() for w in re.findall(r"[\wäöüÄÖÜß]{3,}", m.text)}]
 
 
 def _headline_end(text: str, document: Document) -> int:

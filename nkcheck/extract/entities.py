@@ -53,6 +53,10 @@ class EntityFinder:
         self.name_re = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
             + r")(?![\w])(?!-[A-Za-zÄÖÜäöüß])")
+        # an entity's name as the first part of a compound ("Nato-Soldaten", "Pentagon-Sprecher")
+        # is no mention of it, but no place of the same spelling either (a town called Nato)
+        self.compound_re = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=-[A-Za-zÄÖÜäöüß])")
         self.adj_re = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(self.adjectives, key=len, reverse=True))
             + r")(e|en|er|es|em|n)?(?![\w])", re.IGNORECASE) if self.adjectives else None
@@ -94,6 +98,7 @@ class EntityFinder:
                 typ = "country" if e.get("stands_for") else e["type"]
                 out.append(Mention(m.start(), m.end(), m.group(0), entity, typ, self._role(text, m.start(), "actor")))
             taken.append(m.span())
+        taken += [m.span() for m in self.compound_re.finditer(text)]
         gz = gazetteer()
         region_words = gz.region_words(lang)
         found = [pm for pm in gz.find(text, lang) if pm.text not in region_words]  # "der Region" is no name

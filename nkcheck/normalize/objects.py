@@ -29,6 +29,8 @@ class ObjectLexicon:
         self.money_stems = {str(w).lower(): obj for obj, ws in (d.get("money_kinds") or {}).items() for w in ws}
         self.measure_before = {str(k).lower(): v for k, v in (d.get("measure_before") or {}).items()}
         self.member_nouns = {str(w).lower() for w in d.get("member_nouns") or []}
+        self.increment_after = {str(w).lower() for w in d.get("increment_after") or []}
+        self.increment_before = {str(w).lower() for w in d.get("increment_before") or []}
         self.stop_words = {str(w).lower() for w in d.get("stop_words") or []}
         self.rates = sorted(((str(p).lower(), u) for u, ps in (d.get("rates") or {}).items() for p in ps),
                             key=lambda x: -len(x[0]))

@@ -68,6 +68,17 @@ ACTORS = [  # (id, lang, sentence, figure, actor, place)
      "Im Krieg gegen die Ukraine sind rund 4700 nordkoreanische Soldaten gefallen oder verwundet worden.", "4700", "KP", None),
     ("en-war-against-is-no-place", "en", "In the war against Ukraine, about 4,700 North Korean soldiers were killed or wounded.",
      "4,700", "KP", None),
+    # a demonym right after the figure is the counted people, though its words read as modifiers
+    ("en-demonym-after-figure", "en", "Seoul said 600 North Koreans were killed.", "600", "KP", None),
+    ("de-demonym-after-figure", "de", "Seoul zufolge wurden 600 Nordkoreaner getötet.", "600", "KP", None),
+    # a list of figures counts the people its first figure names; the agency cited is no actor
+    ("en-list-takes-first-figures-people", "en", "# NIS: 600 North Koreans killed, 4,700 injured", "4,700", "KP", None),
+    ("de-list-takes-first-figures-people", "de", "# NIS: 600 Nordkoreaner getötet, 4700 verletzt", "4700", "KP", None),
+    # an agency that gives a toll is not whose people died
+    ("en-cited-ministry-is-no-actor", "en",
+     "According to the UK Ministry of Defence, around 4,000 have already died.", "4,000", None, None),
+    ("de-cited-ministry-is-no-actor", "de",
+     "Nach Angaben des britischen Verteidigungsministeriums sind bereits rund 4000 gestorben.", "4000", None, None),
 ]
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 from nkcheck.compare import measures
 from nkcheck.compare.facts import Group, stated
-from nkcheck.compare.tolerance import DEFAULT, Tolerances
+from nkcheck.compare.tolerance import DEFAULT, Tolerances, interval
 from nkcheck.model import Claim, Finding
 
 
@@ -18,6 +18,15 @@ class Context:
 
     tolerances: Tolerances = DEFAULT
     outlets: dict = field(default_factory=dict)  # doc id -> outlet
+    _figures: dict = field(default_factory=dict, repr=False)  # id(fact) -> (fact, its figures)
+
+    def figures(self, fact: Group) -> list[tuple[Claim, tuple[float, float]]]:
+        """The fact's pairable claims with their intervals, worked out once per fact (a fact
+        meets many others in the rules across facts)."""
+        held = self._figures.get(id(fact))
+        if held is None or held[0] is not fact:
+            held = self._figures[id(fact)] = (fact, [(c, interval(c, self.tolerances)) for c in fact.pairable])
+        return held[1]
 
 
 class Rule:

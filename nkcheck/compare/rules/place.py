@@ -1,7 +1,7 @@
 """NK601: the same group placed differently."""
 from __future__ import annotations
 
-from nkcheck.compare import measures
+from nkcheck.compare import measures, neighbours
 from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, who
@@ -20,8 +20,12 @@ class PlaceRule(Rule):
     code, name, kind = "NK601", "place.same_group_other_place", "place"
 
     @staticmethod
-    def _clash(a, b, ctx: Context) -> bool:
-        if not a.place or not b.place or "place" in a.settled or "place" in b.settled or one_voice(a, b):
+    def _clash(a, b, ctx: Context, route=frozenset()) -> bool:
+        """``route``: (article, place, figure) of every claim; an article that names two places
+        for a group tells where it went, and another that names one of them does not contradict it."""
+        if not a.place or not b.place or "place" in a.settled or "place" in b.settled or a.doc == b.doc:
+            return False
+        if (a.doc, b.place, a.low) in route or (b.doc, a.place, b.low) in route:
             return False
         if places.nested(a.place, b.place) or a.bound == "vague" or b.bound == "vague":
             return False
@@ -33,29 +37,31 @@ class PlaceRule(Rule):
                 measures.fixed(fact.key.get("object")):
             return []  # tolls and crowds add up over places; a magnitude is its occasion's
         claims = fact.pairable
-        pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if self._clash(a, b, ctx)]
+        route = frozenset((c.doc, c.place, c.low) for c in claims)
+        pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if self._clash(a, b, ctx, route)]
         return self._finding(pairs, ctx)
 
     def check_across(self, facts: list[Group], ctx: Context):
         """Deployments of one group to two countries ("nach Wladiwostok" vs "an der Front in der
         Ukraine") are two facts: their same figures are compared here."""
         out = []
-        for i, f1 in enumerate(facts):
-            for f2 in facts[i + 1:]:
-                k1, k2 = f1.key, f2.key
-                if measures.additive(k1["event"]) or measures.local(k1["event"]) or measures.fixed(k1["object"]) or \
-                        (k1["object"], k1["family"], k1["modality"], k1["increment"], k1["ordinal"]) != \
-                        (k2["object"], k2["family"], k2["modality"], k2["increment"], k2["ordinal"]):
-                    continue
-                if k1["modality"] != "actual":
-                    continue  # a plan's destination is a plan's
-                if (k1["actor"] and k2["actor"] and k1["actor"] != k2["actor"]) or \
-                        (k1["occasion"] and k2["occasion"] and k1["occasion"] != k2["occasion"]):
-                    continue
-                if not k1["place"] or not k2["place"] or places.nested(k1["place"], k2["place"]):
-                    continue
-                pairs = [(a, b) for a in f1.pairable for b in f2.pairable if self._clash(a, b, ctx)]
-                out += self._finding(pairs, ctx)
+        # a plan's destination is a plan's; tolls and crowds add up over places
+        groups = [f for f in facts if f.key["place"] and f.key["modality"] == "actual" and
+                  not (measures.additive(f.key["event"]) or measures.local(f.key["event"]) or
+                       measures.fixed(f.key["object"]))]
+        route = frozenset((c.doc, c.place, c.low) for f in groups for c in f.pairable)
+        for f1, f2 in neighbours.same_figures(groups):
+            k1, k2 = f1.key, f2.key
+            if (k1["object"], k1["family"], k1["modality"], k1["increment"], k1["ordinal"]) != \
+                    (k2["object"], k2["family"], k2["modality"], k2["increment"], k2["ordinal"]):
+                continue
+            if (k1["actor"] and k2["actor"] and k1["actor"] != k2["actor"]) or \
+                    (k1["occasion"] and k2["occasion"] and k1["occasion"] != k2["occasion"]):
+                continue
+            if not k1["place"] or not k2["place"] or places.nested(k1["place"], k2["place"]):
+                continue
+            pairs = [(a, b) for a in f1.pairable for b in f2.pairable if self._clash(a, b, ctx, route)]
+            out += self._finding(pairs, ctx)
         return out
 
     def _finding(self, pairs, ctx: Context):

@@ -1,16 +1,18 @@
 """NK301, NK302: different measures of one thing, or a part that exceeds its whole."""
 from __future__ import annotations
 
-from nkcheck.compare import measures, stages
+from nkcheck.compare import measures, neighbours, stages
 from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
 from nkcheck.compare.rules.value import slow
-from nkcheck.compare.tolerance import agree, interval
+from nkcheck.compare.tolerance import overlap
 
 
 def _related(f1: Group, f2: Group) -> bool:
-    """Same family, modality, actor and occasion; places the same, nested or unknown."""
+    """Same family, modality, actor and occasion; places the same, nested or unknown (a part
+    whose place no text gives, "etwa 600 getötet", next to its whole "4000 getötet oder verwundet
+    in Kursk")."""
     k1, k2 = f1.key, f2.key
     if (k1["family"], k1["modality"], k1["increment"], k1["ordinal"]) != \
             (k2["family"], k2["modality"], k2["increment"], k2["ordinal"]):
@@ -44,51 +46,55 @@ class ScopeRule(Rule):
     def check_across(self, facts: list[Group], ctx: Context):
         out = []
         apart_by_measures: dict[tuple, list] = {}  # (part, whole, actor) -> the pairs given apart
-        for i, f1 in enumerate(facts):
-            for f2 in facts[i + 1:]:
-                o1, o2 = f1.key["object"], f2.key["object"]
-                if o1 == o2 or not (o2 in measures.ancestors(o1) or o1 in measures.ancestors(o2)):
-                    continue
-                if not _related(f1, f2):
-                    continue
-                part, whole = (f1, f2) if o2 in measures.ancestors(o1) else (f2, f1)
-                same, exceeds, apart = [], [], []
-                part_docs = {c.doc for c in part.pairable}
-                whole_docs = {c.doc for c in whole.pairable}
-                for a in part.pairable:
-                    for b in whole.pairable:
-                        if one_voice(a, b) and a.start == b.start:
-                            continue
-                        rel = stages.relation(a, b, ctx.tolerances, slow(part))
-                        if a.bound != "vague" and b.bound != "vague" and agree(a, b, ctx.tolerances):
-                            same.append((a, b))
-                        elif rel == stages.SAME and interval(a, ctx.tolerances)[0] > interval(b, ctx.tolerances)[1]:
-                            exceeds.append((a, b))
-                        elif (a.doc not in whole_docs and b.doc not in part_docs) or \
-                                (a.doc == b.doc and a.source and b.source and a.source != b.source):
-                            apart.append((a, b))
-                if apart and not same and not exceeds and measures.confusable(part.key["object"]) and \
-                        measures.confusable(whole.key["object"]):
-                    key = (part.key["object"], whole.key["object"], part.key["actor"] or whole.key["actor"])
-                    apart_by_measures.setdefault(key, []).extend(apart)
-                if same:
-                    a, b = same[0]
-                    out.append(finding(self, "scope", "", same,
-                                       f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
-                                       f"{side(b, ctx)}: the same figure for different measures",
-                                       f"{measures.label(a.object)} are only part of {measures.label(b.object)}: "
-                                       "one of the sources may have named the measure wrongly.", "object"))
-                if exceeds:
-                    a, b = exceeds[0]
-                    out.append(finding(PartExceedsWholeRule, "scope", "", exceeds,
-                                       f"{measures.label(a.object)} {side(a, ctx)} exceed {measures.label(b.object)} "
-                                       f"{side(b, ctx)}",
-                                       "The part is larger than its whole: they cannot both be true.", "object"))
+        for f1, f2 in neighbours.measure_pairs(facts, measures.ancestors):
+            o1, o2 = f1.key["object"], f2.key["object"]
+            if o1 == o2 or not (o2 in measures.ancestors(o1) or o1 in measures.ancestors(o2)):
+                continue
+            if not _related(f1, f2):
+                continue
+            part, whole = (f1, f2) if o2 in measures.ancestors(o1) else (f2, f1)
+            same, exceeds, apart = [], [], []
+            part_docs = {c.doc for c in part.pairable}
+            whole_docs = {c.doc for c in whole.pairable}
+            confusable = measures.confusable(part.key["object"]) and measures.confusable(whole.key["object"])
+            apart_key = (part.key["object"], whole.key["object"], part.key["actor"] or whole.key["actor"])
+            whole_iv = ctx.figures(whole)
+            for a, ia in ctx.figures(part):
+                for b, ib in whole_iv:
+                    if one_voice(a, b) and a.start == b.start:
+                        continue
+                    if a.bound != "vague" and b.bound != "vague" and \
+                            overlap(ia, ib, a.bound == "range" and b.bound == "range"):
+                        same.append((a, b))
+                    elif ia[0] > ib[1] and stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME:
+                        exceeds.append((a, b))
+                    elif confusable and ((a.doc not in whole_docs and b.doc not in part_docs) or
+                                         (a.doc == b.doc and a.source and b.source and a.source != b.source)):
+                        apart.append((a, b))
+            if apart and not same and not exceeds:
+                apart_by_measures.setdefault(apart_key, []).append(min(apart, key=_closest))
+            if same:
+                # a part's figure whose own article gives the whole with it ("4,000 have died" …
+                # "4,000 losses, counting the killed, wounded and missing") is paired there, not
+                # with every other article that repeats the whole
+                own = {a.id for a, b in same if a.doc == b.doc}
+                same = [(a, b) for a, b in same if a.id not in own or a.doc == b.doc]
+                a, b = same[0]
+                out.append(finding(self, "scope", "", same,
+                                   f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
+                                   f"{side(b, ctx)}: the same figure for different measures",
+                                   f"{measures.label(a.object)} are only part of {measures.label(b.object)}: "
+                                   "one of the sources may have named the measure wrongly.", "object"))
+            if exceeds:
+                a, b = exceeds[0]
+                out.append(finding(PartExceedsWholeRule, "scope", "", exceeds,
+                                   f"{measures.label(a.object)} {side(a, ctx)} exceed {measures.label(b.object)} "
+                                   f"{side(b, ctx)}",
+                                   "The part is larger than its whole: they cannot both be true.", "object"))
         # the part here, the whole there: one finding per pair of measures, on the pair a reader
         # meets together (one article citing two sources), else the one stated closest in time
         for key in sorted(apart_by_measures, key=repr):
-            a, b = min(apart_by_measures[key], key=lambda p: (p[0].doc != p[1].doc, _gap(p[0], p[1]),
-                                                               p[0].doc, p[0].start, p[1].start))
+            a, b = min(apart_by_measures[key], key=_closest)
             out.append(finding(self, "scope", "", [(a, b)],
                                f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
                                f"{side(b, ctx)}: different measures",
@@ -96,6 +102,13 @@ class ScopeRule(Rule):
                                "each source gives one of them, so the figures are not like for like. "
                                "Both can be true.", "object"))
         return out
+
+
+def _closest(pair) -> tuple:
+    """The pair a reader meets together (one article citing two sources), else the one stated
+    closest in time; then a stable order."""
+    a, b = pair
+    return (a.doc != b.doc, _gap(a, b), a.doc, a.start, b.start)
 
 
 def _gap(a, b) -> int:
@@ -119,27 +132,29 @@ class PartExceedsWholeRule(Rule):
 
     def check_across(self, facts: list[Group], ctx: Context):
         out = []
-        for i, f1 in enumerate(facts):
-            for f2 in facts[i + 1:]:
-                k1, k2 = f1.key, f2.key
-                if k1["object"] != k2["object"] or not measures.additive(k1["event"]):
-                    continue
-                if (k1["family"], k1["modality"], k1["increment"]) != (k2["family"], k2["modality"], k2["increment"]):
-                    continue
-                if k1["actor"] and k2["actor"] and k1["actor"] != k2["actor"]:
-                    continue
-                p1, p2 = k1["place"], k2["place"]
-                if not p1 or not p2 or p1 == p2 or not places.nested(p1, p2):
-                    continue
-                part, whole = (f1, f2) if places.contains(p2, p1) else (f2, f1)
-                pairs = [(a, b) for a in part.pairable for b in whole.pairable
-                         if stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME
-                         and interval(a, ctx.tolerances)[0] > interval(b, ctx.tolerances)[1]]
-                if pairs:
-                    a, b = pairs[0]
-                    out.append(finding(self, "scope", "", pairs,
-                                       f"{side(a, ctx)} for {places.display(a.place)} exceeds {side(b, ctx)} for "
-                                       f"{places.display(b.place)}",
-                                       f"{places.display(a.place)} lies in {places.display(b.place)}: its count cannot "
-                                       "be larger at the same time.", "place"))
+        counts = [f for f in facts if f.key["place"] and measures.additive(f.key["event"])]
+        for f1, f2 in neighbours.place_pairs(counts):
+            k1, k2 = f1.key, f2.key
+            if (k1["object"], k1["family"], k1["modality"], k1["increment"]) != \
+                    (k2["object"], k2["family"], k2["modality"], k2["increment"]):
+                continue
+            if k1["actor"] and k2["actor"] and k1["actor"] != k2["actor"]:
+                continue
+            p1, p2 = k1["place"], k2["place"]
+            if p1 == p2 or not places.nested(p1, p2):
+                continue
+            part, whole = (f1, f2) if places.contains(p2, p1) else (f2, f1)
+            part_iv, whole_iv = ctx.figures(part), ctx.figures(whole)
+            if not part_iv or not whole_iv or \
+                    max(ia[0] for _, ia in part_iv) <= min(ib[1] for _, ib in whole_iv):
+                continue  # no figure of the part above one of the whole's
+            pairs = [(a, b) for a, ia in part_iv for b, ib in whole_iv
+                     if ia[0] > ib[1] and stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME]
+            if pairs:
+                a, b = pairs[0]
+                out.append(finding(self, "scope", "", pairs,
+                                   f"{side(a, ctx)} for {places.display(a.place)} exceeds {side(b, ctx)} for "
+                                   f"{places.display(b.place)}",
+                                   f"{places.display(a.place)} lies in {places.display(b.place)}: its count cannot "
+                                   "be larger at the same time.", "place"))
         return out

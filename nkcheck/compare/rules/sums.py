@@ -1,6 +1,8 @@
 """NK401: parts named together add up to a total: an agreement."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from itertools import combinations
 
 from nkcheck.compare import measures
@@ -24,6 +26,7 @@ class SumRule(Rule):
         by_sentence: dict[tuple, list[Claim]] = {}
         for c in members:
             by_sentence.setdefault((c.doc, c.sentence), []).append(c)
+        totals = _Totals(members, max(tol.approx, tol.exact))
         for group in by_sentence.values():
             for k in (2, 3):
                 for parts in combinations(group, k):
@@ -36,7 +39,7 @@ class SumRule(Rule):
                     if not common and not same_measure:
                         continue
                     lo, hi = sum(p.low for p in parts), sum(p.high for p in parts)
-                    for total in members:
+                    for total in totals.near(lo, hi):
                         if total in parts or total.low is None or total.high is None or total.bound == "vague":
                             continue
                         if common and total.object not in common:
@@ -55,3 +58,21 @@ class SumRule(Rule):
                                                rule=self.code, explanation="The parts named together add up to the total.",
                                                tolerance=t, slot="object"))
         return out
+
+
+class _Totals:
+    """The claims that can be a total of parts summing to lo..hi, found by bisection: single
+    figures whose value lies within the widest tolerance of the sum, and every range."""
+
+    def __init__(self, members: list[Claim], reach: float):
+        singles = [c for c in members if c.low is not None and c.high is not None and c.low == c.high
+                   and c.bound != "vague"]
+        singles.sort(key=lambda c: c.low)
+        self.singles, self.values = singles, [c.low for c in singles]
+        self.ranges = [c for c in members if c.low is not None and c.high is not None and c.low != c.high]
+        self.reach = reach
+
+    def near(self, lo: float, hi: float) -> list[Claim]:
+        a = bisect_left(self.values, lo / (1 + self.reach))
+        b = bisect_right(self.values, hi / (1 - self.reach) if self.reach < 1 else float("inf"))
+        return self.singles[a:b] + self.ranges

@@ -56,10 +56,14 @@ class ActorFinder:
         return any(self.objects.lookup(w) for w in re.findall(r"[\wäöüÄÖÜß-]+", text[pos:limit])[:2])
 
     @staticmethod
-    def recent(mentions: list[Mention], pos: int) -> Optional[str]:
-        """The last country named as an actor before a position in the article."""
+    def recent(mentions: list[Mention], pos: int, cited=()) -> Optional[str]:
+        """The last country or organisation named as an actor before a position in the article;
+        one that is only cited there ("laut Seoul", "according to the Ministry of Defence") gives
+        figures, it is not what they count."""
         for m in reversed(mentions):
             if m.start < pos and m.type in ("country", "org") and m.role == "actor":
+                if any(s <= m.start < e for s, e in cited):
+                    continue
                 return m.entity
         return None
 

@@ -28,9 +28,6 @@ from nkcheck.extract.text import WORD_RE
 from nkcheck.model import Mention, Quantity
 from nkcheck.normalize.objects import ancestors, lexicon
 
-# Words before the counted noun that make the figure a new batch, not the earlier total.
-INCREMENT_WORDS = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "neue", "neuen",
-                   "additional", "more", "further", "another", "new", "extra"}
 LIST_JOINERS = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.|and|or|as well as)\s+", re.IGNORECASE)
 CURRENCY_SIGNS = ("€", "$", "£", "US$")
 
@@ -58,6 +55,7 @@ class ObjectFinder:
         self.suffix_hedge = re.compile(
             r"\s*(?:" + "|".join(re.escape(h["phrase"]) for h in hedges.get("suffix") or []) + r")(?![\w])",
             re.IGNORECASE) if hedges.get("suffix") else None
+        self._hedge_words = {w.lower() for h in hedges.get("prefix") or [] for w in str(h["phrase"]).split()}
 
     # -- pieces ---------------------------------------------------------------------------
     def noun_after(self, text: str, q: Quantity, limit: int, names: frozenset = frozenset()) -> tuple[str, int, list[str]]:
@@ -193,12 +191,26 @@ class ObjectFinder:
         return any(before.endswith(p) or re.search(rf"\b{re.escape(p)}\s+\w+$", before) for p in self.objects.partitive) \
             or any(after.startswith(p) for p in self.objects.partitive)
 
+    def batch_before(self, text: str, q: Quantity, clause_start: int) -> bool:
+        """A batch word right before the figure, past an article or a hedge: "weitere 500
+        Soldaten", "another 500 troops", "a further 300"."""
+        words = re.findall(r"[\wäöüÄÖÜß]+", text[max(clause_start, q.start - 40):q.start].lower())
+        for w in reversed(words[-3:]):
+            if w in self.objects.increment_before:
+                return True
+            if w not in ("a", "an", "ein", "eine") and not self.hedged(w):
+                return False
+        return False
+
+    def hedged(self, word: str) -> bool:
+        return word in self._hedge_words
+
     # -- the slot -------------------------------------------------------------------------
     def find(self, text: str, q: Quantity, clause: tuple[int, int], sent_end: int,
              demonyms: Optional[dict[int, Mention]] = None, names: frozenset = frozenset()) -> CountedObject:
         noun, noun_start, skipped = self.noun_after(text, q, sent_end, names)
         noun_end = noun_start + len(noun) if noun else q.end
-        increment = any(w in INCREMENT_WORDS for w in skipped)
+        increment = any(w in self.objects.increment_after for w in skipped) or self.batch_before(text, q, clause[0])
         unit = self.unit_of(text, q, noun)
         if unit is not None:
             obj, code = unit
@@ -211,6 +223,13 @@ class ObjectFinder:
         if measure:
             return CountedObject(measure, noun, noun_end, measure, increment)
         demonym = (demonyms or {}).get(noun_start) if noun else None
+        if demonym is None:
+            # "600 North Koreans killed", "3000 Nordkoreaner": a demonym right after the figure
+            # is the counted noun, though its words read as modifiers
+            lead = re.match(r"\s*", text[q.end:sent_end]).end()
+            first = (demonyms or {}).get(q.end + lead)
+            if first is not None and first.end <= sent_end and (not noun or noun_start >= q.end + lead):
+                demonym, noun, noun_start, noun_end = first, first.text, first.start, first.end
         if noun and noun.lower() in self.objects.member_nouns:
             # "1.500 Angehörige von Spezialeinheiten", "members of the special forces"
             for nxt in list(re.finditer(r"[\wäöüÄÖÜß-]+", text[noun_end:min(sent_end, noun_end + 60)]))[:4]:
@@ -222,6 +241,14 @@ class ObjectFinder:
                     break
         rate = self.rate_after(text, q.end, sent_end)
         obj = self.objects.lookup(noun) if noun else None
+        if obj and skipped and self.lang == "en":
+            # "1,500 special forces troops": English compounds are separate words; the words
+            # before the noun may name a kind of it
+            for words in [skipped[-k:] + [noun.lower()] for k in (2, 1)] + [skipped[-k:] for k in (2, 1)]:
+                sub = self.objects.lookup("".join(words))
+                if sub and sub != obj and obj in ancestors(sub):
+                    obj = sub
+                    break
         if demonym is not None:
             obj = "persons"
         elif obj:

@@ -87,7 +87,7 @@ class SourceFinder:
             return None
         src = m.group("src").strip()
         named = [x for x in self.mentions if m.start("src") <= x.start < m.end("src")]
-        if actor and any(x.entity == actor for x in named):
+        if actor and any(x.entity == actor and x.type == "country" for x in named):
             return None  # "Nordkorea: 600 Soldaten getötet": the prefix is what the figure is about
         words = re.findall(r"[\wäöüÄÖÜß-]+", src)
         if not words or len(words) > 6 or src.lower().split()[0] in self.attrib.not_sources:

@@ -1,0 +1,69 @@
+"""What a figure counts: a new batch ("weitere 500 Soldaten", "another 500 troops"), a likelihood
+rather than a count ("die Wahrscheinlichkeit von über 100.000 Todesopfern"), the people a country
+deploys, a kind named by an English compound ("special forces troops"): table cases in German and
+English, each a sentence written for the phenomenon."""
+from __future__ import annotations
+
+import pytest
+
+from nkcheck.extract import extract_documents
+
+
+def _claim(tmp_path, text: str, lang: str, figure: str):
+    (tmp_path / "a.md").write_text(f"---\npublished: 2025-03-04\nlang: {lang}\n---\n{text}\n", encoding="utf-8")
+    result = extract_documents([str(tmp_path)])
+    assert not result.problems
+    found = [c for c in result.claims if c.text == figure]
+    assert found, [c.text for c in result.claims]
+    return found[0]
+
+
+BATCHES = [  # (id, lang, sentence, figure, is a new batch)
+    ("de-weitere-before", "de", "Die Regierung schickt weitere 500 Soldaten in das Flutgebiet.", "500", True),
+    ("de-zusaetzlich-before", "de", "Zusätzlich 300 Soldaten sind am Abend angekommen.", "300", True),
+    ("de-weitere-after", "de", "Pjöngjang hat 3000 weitere Soldaten nach Russland geschickt.", "3000", True),
+    ("de-hedge-is-no-batch", "de", "Über 200 Soldaten sind am Abend angekommen.", "200", False),
+    ("de-weitere-past-hedge", "de", "Die Armee schickt weitere rund 400 Soldaten.", "400", True),
+    ("en-another-before", "en", "The government is sending another 500 troops to the region.", "500", True),
+    ("en-a-further-before", "en", "A further 300 soldiers arrived on Friday.", "300", True),
+    ("en-more-after", "en", "The army sent 400 more troops on Friday.", "400", True),
+    ("en-more-than-is-no-batch", "en", "More than 200 troops arrived on Friday.", "200", False),
+    ("en-plain-total-is-no-batch", "en", "Some 1,200 troops are now deployed in the region.", "1,200", False),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,batch", [pytest.param(*c[1:], id=c[0]) for c in BATCHES])
+def test_new_batch(tmp_path, lang, text, figure, batch):
+    assert _claim(tmp_path, text, lang, figure).increment is batch
+
+
+LIKELIHOOD = [  # (id, lang, sentence, figure, modality)
+    ("de-likelihood-of-toll", "de", "Die Behörde bezifferte die Wahrscheinlichkeit von über 100.000 Todesopfern auf 24 Prozent.",
+     "100.000", "intended"),
+    ("en-probability-of-toll", "en", "The agency put the probability of more than 100,000 deaths at 24 percent.",
+     "100,000", "intended"),
+    ("en-chance-of-toll", "en", "There is a 20 percent chance of 10,000 deaths or more.", "10,000", "intended"),
+    ("de-counted-toll-stays-actual", "de", "Die Behörde bezifferte die Zahl der Todesopfer auf über 10.000.", "10.000", "actual"),
+    ("en-counted-toll-stays-actual", "en", "The agency put the number of deaths at more than 10,000.", "10,000", "actual"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,modality", [pytest.param(*c[1:], id=c[0]) for c in LIKELIHOOD])
+def test_likelihood_is_no_count(tmp_path, lang, text, figure, modality):
+    assert _claim(tmp_path, text, lang, figure).modality == modality
+
+
+COUNTED = [  # (id, lang, sentence, figure, object)
+    ("de-demonym-deployed-are-troops", "de", "Nordkorea hat 11.000 Nordkoreaner nach Russland geschickt.", "11.000", "soldiers"),
+    ("en-demonym-deployed-are-troops", "en", "North Korea has sent 11,000 North Koreans to Russia.", "11,000", "soldiers"),
+    ("de-demonym-killed-are-the-killed", "de", "Laut Seoul sind 3000 Nordkoreaner getötet worden.", "3000", "killed"),
+    ("en-compound-names-the-kind", "en", "North Korea moved 1,500 special forces troops to Vladivostok.", "1,500",
+     "special_forces"),
+    ("de-compound-names-the-kind", "de", "Nordkorea hat 1.500 Spezialkräfte nach Wladiwostok verlegt.", "1.500",
+     "special_forces"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,obj", [pytest.param(*c[1:], id=c[0]) for c in COUNTED])
+def test_what_is_counted(tmp_path, lang, text, figure, obj):
+    assert _claim(tmp_path, text, lang, figure).object == obj
