@@ -124,19 +124,24 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     """A pair is one finding's: value before time, place, scope and update; repeated windows of a
     huge fact give one finding per kind and fact."""
     merged: dict[tuple, Finding] = {}
+    held: dict[tuple, tuple[set, set]] = {}  # merged key -> (its pairs, its claims)
     for f in findings:
         k = (f.kind, f.fact, f.rule, tuple(f.claims) if not f.pairs else ())
         if f.pairs and (f.kind, f.fact, f.rule, ()) in merged:
             m = merged[(f.kind, f.fact, f.rule, ())]
-            have = {(p[0], p[1]) for p in m.pairs}
+            have, claims = held[(f.kind, f.fact, f.rule, ())]
             for p in f.pairs:
                 if (p[0], p[1]) not in have:
+                    have.add((p[0], p[1]))
                     m.pairs.append(p)
                     for c in p[:2]:
-                        if c not in m.claims:
+                        if c not in claims:
+                            claims.add(c)
                             m.claims.append(c)
             continue
         merged[k] = f
+        if f.pairs:
+            held[k] = ({(p[0], p[1]) for p in f.pairs}, set(f.claims))
     out = list(merged.values())
     # parts that add up to a total (NK401) are not different measures to be confused
     summed = {frozenset((f.claims[0], p)) for f in out if f.kind == "sum" for p in f.parts}

@@ -8,6 +8,7 @@ The rules still check every candidate exactly (``scope._related``, ``places.nest
 from __future__ import annotations
 
 import math
+from datetime import date
 from collections import defaultdict
 from typing import Iterable, Iterator, Optional
 
@@ -16,7 +17,7 @@ from nkcheck.compare.tolerance import point
 from nkcheck.normalize import containment as places
 
 
-def _simple(place: Optional[str]) -> bool:
+def simple(place: Optional[str]) -> bool:
     """A place of one part ("gn:2509954", "RU#east"); not none, not "SY+TR"."""
     return place is not None and "+" not in place.split("#", 1)[0]
 
@@ -36,7 +37,7 @@ class PlaceIndex:
             if p is None:
                 self.nowhere.append(f)
                 continue
-            if not _simple(p):
+            if not simple(p):
                 self.wild.append(f)
                 continue
             self.at[p].append(f)
@@ -46,7 +47,7 @@ class PlaceIndex:
     def nested(self, f: Group) -> list[Group]:
         """The facts whose place is the same as, inside or around ``f``'s (or unknown)."""
         p = f.key["place"]
-        if not _simple(p):
+        if not simple(p):
             return self.all
         out = self.at.get(p, []) + self.inside.get(p, []) + self.wild + self.nowhere
         for q in places.chain(p)[1:]:
@@ -59,7 +60,7 @@ class PlaceIndex:
         p = f.key["place"]
         if p is None:
             return []
-        if not _simple(p):
+        if not simple(p):
             return [g for g in self.all if g.key["place"] is not None]
         out = list(self.wild)
         for q in places.chain(p)[1:]:
@@ -124,3 +125,91 @@ def place_pairs(facts: list[Group]) -> Iterator[tuple[Group, Group]]:
                 if f2 is not f1 and key not in seen:
                     seen.add(key)
                     yield f1, f2
+
+
+# -- claims by figure and by day: candidates for the rules between a part and its whole -------
+
+WIDE_BINS = 60  # an interval over more bins than this (three decades) is checked with every figure
+
+
+def _bins(iv: tuple[float, float]) -> Optional[range]:
+    """The figure bins an interval covers (``_bin``'s, about 12 % wide); None when it is open,
+    reaches zero or spans more than ``WIDE_BINS``."""
+    lo, hi = iv
+    if lo <= 0 or hi == math.inf:
+        return None
+    b0, b1 = int(math.floor(math.log10(lo) * 20)), int(math.floor(math.log10(hi) * 20))
+    return range(b0, b1 + 1) if b1 - b0 <= WIDE_BINS else None
+
+
+class FigureIndex:
+    """Items by the bins of their intervals: ``near(iv)`` holds every item whose interval may
+    overlap ``iv`` (a superset; the caller checks the overlap exactly), each once, in the order
+    the items were added."""
+
+    def __init__(self, items: Iterable[tuple[tuple[float, float], object]]):
+        self.bins: dict[int, list[int]] = defaultdict(list)
+        self.wide: list[int] = []
+        self.items: list = []
+        for iv, item in items:
+            i = len(self.items)
+            self.items.append(item)
+            span = _bins(iv)
+            if span is None:
+                self.wide.append(i)
+            else:
+                for b in span:
+                    self.bins[b].append(i)
+
+    def near(self, iv: tuple[float, float]) -> list:
+        span = _bins(iv)
+        if span is None:
+            return list(self.items)
+        found = set(self.wide)
+        for b in span:
+            found.update(self.bins.get(b, ()))
+        return [self.items[i] for i in sorted(found)]
+
+
+def day_number(c) -> Optional[int]:
+    """The day a claim was stated, as a day number, when ``as_of`` gives the day."""
+    day = (c.as_of or "").partition("T")[0]
+    if len(day) != 10:
+        return None
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return None
+
+
+def nested_rank(f1: Group, f2: Group) -> Optional[int]:
+    """Where ``f2`` comes in ``PlaceIndex.nested(f1)`` (at the place, inside it, of several
+    places, of none, then around it from the innermost), None when it is not there; the order
+    of the facts' lists decides ties."""
+    p1, p2 = f1.key["place"], f2.key["place"]
+    if not simple(p1):
+        return 0
+    if p2 == p1:
+        return 0
+    if p2 is None:
+        return 3
+    if not simple(p2):
+        return 2
+    if p1 in places.chain(p2)[1:]:
+        return 1
+    around = places.chain(p1)[1:]
+    return 4 + around.index(p2) if p2 in around else None
+
+
+def around_rank(f1: Group, f2: Group) -> Optional[int]:
+    """Where ``f2`` comes in ``PlaceIndex.around(f1)`` (of several places, then around ``f1``'s
+    place from the innermost), None when it is not there."""
+    p1, p2 = f1.key["place"], f2.key["place"]
+    if p1 is None or p2 is None:
+        return None
+    if not simple(p1):
+        return 0
+    if not simple(p2):
+        return 0
+    around = places.chain(p1)[1:]
+    return 1 + around.index(p2) if p2 in around else None

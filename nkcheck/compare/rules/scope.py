@@ -1,12 +1,18 @@
 """NK301, NK302: different measures of one thing, or a part that exceeds its whole."""
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
+from datetime import date
+from typing import Optional
+
 from nkcheck.compare import measures, neighbours, stages
 from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
 from nkcheck.compare.rules.value import slow
 from nkcheck.compare.tolerance import overlap
+from nkcheck.model import Claim
 
 
 def _related(f1: Group, f2: Group) -> bool:
@@ -44,35 +50,44 @@ class ScopeRule(Rule):
     code, name, kind = "NK301", "scope.same_figure_other_measure", "scope"
 
     def check_across(self, facts: list[Group], ctx: Context):
+        """The pairs of facts (part, whole) are found from their claims — figures that overlap,
+        figures of one stage where the part is larger — not by pairing every fact with every
+        other; each is then judged on all its claims, in the order a pass over every pair of
+        facts would take (``neighbours.nested_rank``)."""
         out = []
-        apart_by_measures: dict[tuple, list] = {}  # (part, whole, actor) -> the pairs given apart
-        for f1, f2 in neighbours.measure_pairs(facts, measures.ancestors):
-            o1, o2 = f1.key["object"], f2.key["object"]
-            if o1 == o2 or not (o2 in measures.ancestors(o1) or o1 in measures.ancestors(o2)):
-                continue
-            if not _related(f1, f2):
-                continue
-            part, whole = (f1, f2) if o2 in measures.ancestors(o1) else (f2, f1)
-            same, exceeds, apart = [], [], []
-            part_docs = {c.doc for c in part.pairable}
-            whole_docs = {c.doc for c in whole.pairable}
-            confusable = measures.confusable(part.key["object"]) and measures.confusable(whole.key["object"])
-            apart_key = (part.key["object"], whole.key["object"], part.key["actor"] or whole.key["actor"])
-            whole_iv = ctx.figures(whole)
-            for a, ia in ctx.figures(part):
-                for b, ib in whole_iv:
-                    if one_voice(a, b) and a.start == b.start:
-                        continue
-                    if a.bound != "vague" and b.bound != "vague" and \
-                            overlap(ia, ib, a.bound == "range" and b.bound == "range"):
-                        same.append((a, b))
-                    elif ia[0] > ib[1] and stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME:
-                        exceeds.append((a, b))
-                    elif confusable and ((a.doc not in whole_docs and b.doc not in part_docs) or
-                                         (a.doc == b.doc and a.source and b.source and a.source != b.source)):
-                        apart.append((a, b))
-            if apart and not same and not exceeds:
-                apart_by_measures.setdefault(apart_key, []).append(min(apart, key=_closest))
+        pos = {id(f): i for i, f in enumerate(facts)}
+        by_obj: dict[str, list[Group]] = {}
+        for f in facts:
+            by_obj.setdefault(f.key["object"], []).append(f)
+        related: dict[tuple[int, int], bool] = {}
+
+        def ok(part: Group, whole: Group) -> bool:
+            k = (id(part), id(whole))
+            if k not in related:
+                related[k] = neighbours.nested_rank(part, whole) is not None and _related(part, whole)
+            return related[k]
+
+        judged: list[tuple[tuple, Group, Group]] = []
+        apart: dict[tuple, tuple] = {}  # (part, whole, actor) -> the closest pair given apart
+        for o1 in sorted(by_obj, key=lambda o: pos[id(by_obj[o][0])]):
+            for rank, anc in enumerate(measures.ancestors(o1)):
+                if anc not in by_obj or anc == o1:
+                    continue
+                parts, wholes = by_obj[o1], by_obj[anc]
+                hits = self._candidates(parts, wholes, ctx, ok)
+                decided: set[tuple[int, int]] = set()
+                for part, whole in hits:
+                    same, exceeds, near = self._judge(part, whole, ctx)
+                    if same or exceeds:
+                        decided.add((id(part), id(whole)))
+                        judged.append(((pos[id(part)], rank, neighbours.nested_rank(part, whole), pos[id(whole)]),
+                                       part, whole, same, exceeds))
+                    elif near:
+                        _keep(apart, (o1, anc, part.key["actor"] or whole.key["actor"]), near)
+                if measures.confusable(o1) and measures.confusable(anc):
+                    for key, pair in _apart(parts, wholes, ctx, ok, decided).items():
+                        _keep(apart, (o1, anc) + key, pair)
+        for _, part, whole, same, exceeds in sorted(judged, key=lambda j: j[0]):
             if same:
                 # a part's figure whose own article gives the whole with it ("4,000 have died" …
                 # "4,000 losses, counting the killed, wounded and missing") is paired there, not
@@ -93,8 +108,8 @@ class ScopeRule(Rule):
                                    "The part is larger than its whole: they cannot both be true.", "object"))
         # the part here, the whole there: one finding per pair of measures, on the pair a reader
         # meets together (one article citing two sources), else the one stated closest in time
-        for key in sorted(apart_by_measures, key=repr):
-            a, b = min(apart_by_measures[key], key=_closest)
+        for key in sorted(apart, key=repr):
+            a, b = apart[key]
             out.append(finding(self, "scope", "", [(a, b)],
                                f"{measures.label(a.object)} {side(a, ctx)} vs {measures.label(b.object)} "
                                f"{side(b, ctx)}: different measures",
@@ -103,17 +118,167 @@ class ScopeRule(Rule):
                                "Both can be true.", "object"))
         return out
 
+    @staticmethod
+    def _candidates(parts: list[Group], wholes: list[Group], ctx: Context, ok) -> list[tuple[Group, Group]]:
+        """Pairs of facts (part, whole) that may hold the same figure or a part larger than its
+        whole at the same stage, from the wholes' claims indexed by figure and by day."""
+        figures = neighbours.FigureIndex((ib, (b, whole)) for whole in wholes for b, ib in ctx.figures(whole)
+                                         if b.bound != "vague")
+        by_day: dict[int, list] = {}
+        for whole in wholes:
+            for b, ib in ctx.figures(whole):
+                d = neighbours.day_number(b)
+                if d is not None:
+                    by_day.setdefault(d, []).append((b, ib, whole))
+        found: dict[tuple[int, int], tuple[Group, Group]] = {}
+        for part in parts:
+            window = ctx.tolerances.slow_window_days if slow(part) else ctx.tolerances.window_days
+            for a, ia in ctx.figures(part):
+                if a.bound != "vague":
+                    for b, whole in figures.near(ia):
+                        if (id(part), id(whole)) not in found and ok(part, whole):
+                            found[(id(part), id(whole))] = (part, whole)
+                d = neighbours.day_number(a)
+                if d is None:
+                    continue
+                for day in range(d - window + 1, d + window):
+                    for b, ib, whole in by_day.get(day, ()):
+                        if ia[0] > ib[1] and (id(part), id(whole)) not in found and ok(part, whole):
+                            found[(id(part), id(whole))] = (part, whole)
+        return list(found.values())
+
+    @staticmethod
+    def _judge(part: Group, whole: Group, ctx: Context):
+        """(same figure, part exceeds whole, closest pair given apart) for two facts."""
+        same, exceeds, apart = [], [], []
+        part_docs = {c.doc for c in part.pairable}
+        whole_docs = {c.doc for c in whole.pairable}
+        confusable = measures.confusable(part.key["object"]) and measures.confusable(whole.key["object"])
+        whole_iv = ctx.figures(whole)
+        for a, ia in ctx.figures(part):
+            for b, ib in whole_iv:
+                if one_voice(a, b) and a.start == b.start:
+                    continue
+                if a.bound != "vague" and b.bound != "vague" and \
+                        overlap(ia, ib, a.bound == "range" and b.bound == "range"):
+                    same.append((a, b))
+                elif ia[0] > ib[1] and stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME:
+                    exceeds.append((a, b))
+                elif confusable and _given_apart(a, b, part_docs, whole_docs):
+                    apart.append((a, b))
+        return same, exceeds, (min(apart, key=_closest) if apart else None)
+
+
+def _given_apart(a, b, part_docs: set, whole_docs: set) -> bool:
+    """The part from one source, the whole from another: in two articles that each give only
+    one of them, or in one article that cites two sources."""
+    return (a.doc not in whole_docs and b.doc not in part_docs) or \
+        (a.doc == b.doc and bool(a.source) and bool(b.source) and a.source != b.source)
+
+
+def _keep(best: dict, key: tuple, pair: tuple) -> None:
+    if key not in best or _closest(pair) < _closest(best[key]):
+        best[key] = pair
+
+
+def _apart(parts: list[Group], wholes: list[Group], ctx: Context, ok, decided: set) -> dict:
+    """For measures readers confuse: per actor, the closest pair (``_closest``) of a part's
+    claim and a whole's claim given apart (``_given_apart``) by two related facts that hold no
+    same figure and no part above its whole (``decided`` holds those).
+
+    Searched from each part's claim, among the wholes of each actor: the claims of its own
+    article first, then the nearest days it was stated, then the claims of no known day; the
+    result is the one a pass over every pair would keep."""
+    docs = {id(f): {c.doc for c in f.pairable} for f in parts + wholes}
+    by_actor: dict[Optional[str], _Stated] = {}
+    for whole in wholes:
+        by_actor.setdefault(whole.key["actor"], _Stated()).add(whole)
+    for stated in by_actor.values():
+        stated.sort()
+    best: dict[tuple, tuple] = {}
+
+    def valid(part, a, whole, b) -> bool:
+        return (id(part), id(whole)) not in decided and not (one_voice(a, b) and a.start == b.start) and \
+            ok(part, whole) and _given_apart(a, b, docs[id(part)], docs[id(whole)])
+
+    for part in parts:
+        for a in part.pairable:
+            for actor in sorted(by_actor, key=lambda x: x or ""):
+                pair = by_actor[actor].closest(part, a, valid)
+                if pair is not None:
+                    _keep(best, (part.key["actor"] or actor,), pair)
+    return best
+
+
+def _day_of(c) -> Optional[int]:
+    """A claim's statement day as ``_gap`` reads it (None: unknown, far from every other)."""
+    try:
+        return date.fromisoformat(c.as_of[:10]).toordinal()
+    except (TypeError, ValueError):
+        return None
+
+
+class _Stated:
+    """The claims of some facts by article, by the day they were stated, and by article and
+    position (for figures whose day is unknown)."""
+
+    def __init__(self):
+        self.by_doc: dict[str, list] = {}
+        self.dated: list[tuple[int, str, int, Claim, Group]] = []
+        self.undated: list[tuple[str, int, Claim, Group]] = []
+        self.every: list[tuple[str, int, Claim, Group]] = []
+
+    def add(self, fact: Group) -> None:
+        for b in fact.pairable:
+            self.by_doc.setdefault(b.doc, []).append((b, fact))
+            d = _day_of(b)
+            if d is None:
+                self.undated.append((b.doc, b.start, b, fact))
+            else:
+                self.dated.append((d, b.doc, b.start, b, fact))
+            self.every.append((b.doc, b.start, b, fact))
+
+    def sort(self) -> None:
+        self.dated.sort(key=lambda t: t[:3])
+        self.undated.sort(key=lambda t: t[:2])
+        self.every.sort(key=lambda t: t[:2])
+        self.days = [t[0] for t in self.dated]
+
+    def closest(self, part: Group, a: Claim, valid) -> Optional[tuple]:
+        """The valid pair (a, b) with the smallest ``_closest``, None when there is none."""
+        mine = [(a, b) for b, whole in self.by_doc.get(a.doc, ()) if valid(part, a, whole, b)]
+        if mine:
+            return min(mine, key=_closest)
+        d = _day_of(a)
+        if d is None:  # every gap is "far": the first valid by article and position
+            return next(((a, b) for _, _, b, whole in self.every if valid(part, a, whole, b)), None)
+        right = bisect_left(self.days, d)
+        left = right - 1
+        while left >= 0 or right < len(self.dated):
+            gap = min(d - self.days[left] if left >= 0 else math.inf,
+                      self.days[right] - d if right < len(self.dated) else math.inf)
+            level = []
+            while left >= 0 and d - self.days[left] == gap:
+                level.append(self.dated[left])
+                left -= 1
+            while right < len(self.dated) and self.days[right] - d == gap:
+                level.append(self.dated[right])
+                right += 1
+            found = [(a, t[3]) for t in level if valid(part, a, t[4], t[3])]
+            if found:
+                return min(found, key=_closest)
+        return next(((a, b) for _, _, b, whole in self.undated if valid(part, a, whole, b)), None)
+
 
 def _closest(pair) -> tuple:
     """The pair a reader meets together (one article citing two sources), else the one stated
     closest in time; then a stable order."""
     a, b = pair
-    return (a.doc != b.doc, _gap(a, b), a.doc, a.start, b.start)
+    return (a.doc != b.doc, _gap(a, b), a.doc, a.start, b.doc, b.start)
 
 
 def _gap(a, b) -> int:
     """Days between two claims' statements (unknown: far)."""
-    from datetime import date
     try:
         return abs((date.fromisoformat(a.as_of[:10]) - date.fromisoformat(b.as_of[:10])).days)
     except (TypeError, ValueError):
@@ -131,9 +296,50 @@ class PartExceedsWholeRule(Rule):
     code, name, kind = "NK302", "scope.part_exceeds_whole", "scope"
 
     def check_across(self, facts: list[Group], ctx: Context):
+        """The pairs of facts are found from their claims (a figure above a figure of the same
+        measure, stated at the same stage, for a place around it) and judged on all their
+        claims, in the order of ``neighbours.place_pairs``."""
         out = []
         counts = [f for f in facts if f.key["place"] and measures.additive(f.key["event"])]
-        for f1, f2 in neighbours.place_pairs(counts):
+        pos = {id(f): i for i, f in enumerate(counts)}
+        obj_rank: dict[str, int] = {}
+        for f in counts:
+            obj_rank.setdefault(f.key["object"], len(obj_rank))
+        stated: dict[tuple, dict[int, list]] = {}  # (object, place or "+") -> day -> (claim, interval, fact)
+        for f in counts:
+            p = f.key["place"]
+            where = p if neighbours.simple(p) else "+"
+            for b, ib in ctx.figures(f):
+                d = neighbours.day_number(b)
+                if d is not None:
+                    stated.setdefault((f.key["object"], where), {}).setdefault(d, []).append((b, ib, f))
+        wilds = {o for o, w in stated if w == "+"}
+        everywhere = {o: [w for (o2, w) in stated if o2 == o] for o in obj_rank}
+        pairs_of: dict[tuple[int, int], tuple] = {}
+        for f in counts:
+            obj, p = f.key["object"], f.key["place"]
+            window = ctx.tolerances.slow_window_days if slow(f) else ctx.tolerances.window_days
+            if neighbours.simple(p):
+                wheres = list(places.chain(p)[1:]) + (["+"] if obj in wilds else [])
+            else:
+                wheres = everywhere[obj]
+            for a, ia in ctx.figures(f):
+                d = neighbours.day_number(a)
+                if d is None:
+                    continue
+                for where in wheres:
+                    days = stated.get((obj, where))
+                    if not days:
+                        continue
+                    for day in range(d - window + 1, d + window):
+                        for b, ib, g in days.get(day, ()):
+                            key = (min(id(f), id(g)), max(id(f), id(g)))
+                            if g is f or ia[0] <= ib[1] or key in pairs_of:
+                                continue
+                            q = g.key["place"]
+                            if q != p and places.contains(q, p):
+                                pairs_of[key] = self._order(f, g, pos, obj_rank)
+        for _, f1, f2 in sorted((t for t in pairs_of.values() if t is not None), key=lambda t: t[0]):
             k1, k2 = f1.key, f2.key
             if (k1["object"], k1["family"], k1["modality"], k1["increment"]) != \
                     (k2["object"], k2["family"], k2["modality"], k2["increment"]):
@@ -145,9 +351,6 @@ class PartExceedsWholeRule(Rule):
                 continue
             part, whole = (f1, f2) if places.contains(p2, p1) else (f2, f1)
             part_iv, whole_iv = ctx.figures(part), ctx.figures(whole)
-            if not part_iv or not whole_iv or \
-                    max(ia[0] for _, ia in part_iv) <= min(ib[1] for _, ib in whole_iv):
-                continue  # no figure of the part above one of the whole's
             pairs = [(a, b) for a, ia in part_iv for b, ib in whole_iv
                      if ia[0] > ib[1] and stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME]
             if pairs:
@@ -158,3 +361,15 @@ class PartExceedsWholeRule(Rule):
                                    f"{places.display(a.place)} lies in {places.display(b.place)}: its count cannot "
                                    "be larger at the same time.", "place"))
         return out
+
+    @staticmethod
+    def _order(part: Group, whole: Group, pos: dict, obj_rank: dict) -> Optional[tuple]:
+        """(where ``neighbours.place_pairs`` yields the pair first, the pair as it yields it);
+        None when it does not yield it."""
+        rank = obj_rank[part.key["object"]]
+        keys = []
+        for x, y in ((part, whole), (whole, part)):
+            r = neighbours.around_rank(x, y)
+            if r is not None:
+                keys.append(((rank, pos[id(x)], r, pos[id(y)]), x, y))
+        return min(keys, key=lambda k: k[0]) if keys else None

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from itertools import combinations
 
 from nkcheck.compare import measures
+from nkcheck.compare.neighbours import FigureIndex
 from nkcheck.normalize import containment as places
 from nkcheck.compare.rules.base import Context, Rule
 from nkcheck.model import Claim, Finding
@@ -40,7 +41,7 @@ class SumRule(Rule):
                         continue
                     lo, hi = sum(p.low for p in parts), sum(p.high for p in parts)
                     for total in totals.near(lo, hi):
-                        if total in parts or total.low is None or total.high is None or total.bound == "vague":
+                        if any(total is p for p in parts) or total.low is None or total.high is None or total.bound == "vague":
                             continue
                         if common and total.object not in common:
                             continue
@@ -69,10 +70,12 @@ class _Totals:
                    and c.bound != "vague"]
         singles.sort(key=lambda c: c.low)
         self.singles, self.values = singles, [c.low for c in singles]
-        self.ranges = [c for c in members if c.low is not None and c.high is not None and c.low != c.high]
+        ranges = [c for c in members if c.low is not None and c.high is not None and c.low != c.high]
+        self.ranges = FigureIndex(((c.low * (1 - reach), c.high * (1 + reach)), c) for c in ranges)
         self.reach = reach
 
     def near(self, lo: float, hi: float) -> list[Claim]:
+        """Every single figure within reach of lo..hi, then the ranges that may overlap it."""
         a = bisect_left(self.values, lo / (1 + self.reach))
         b = bisect_right(self.values, hi / (1 - self.reach) if self.reach < 1 else float("inf"))
-        return self.singles[a:b] + self.ranges
+        return self.singles[a:b] + self.ranges.near((lo, hi))
