@@ -78,7 +78,8 @@ def synthetic_claims(n: int, template: list[Claim], rng: random.Random, per_day:
     """n claims, ten per article, with object, event, modality, hedge, place, actor and
     source drawn from the claims nkcheck extracted from the corpus (so blocks are as real
     extraction makes them), figures log-uniform, a quarter of the claims dated (as in the dev
-    corpus; the others take their article's date). Articles are published at ``per_day`` a
+    corpus; the others take their article's date), each stated (``as_of``) on its article's
+    publication day as extraction does when the text has no stamp. Articles are published at ``per_day`` a
     day (a desk's stream: more claims, a longer span), or with 0 over three years whatever n."""
     shapes = Counter((c.object, c.event, c.modality, c.increment, c.aggregate, c.bound, c.approx)
                      for c in template if c.object and c.event)
@@ -108,7 +109,8 @@ def synthetic_claims(n: int, template: list[Claim], rng: random.Random, per_day:
             approx=approx, bound=bound, object=obj, event=event, actor=actor if rng.random() < 0.7 else None,
             place=place if rng.random() < 0.8 else rng.choice(places), time_start=t, time_end=t,
             source=src, source_kind=kind, sentence=f"s{i // 3}", modality=modality,
-            increment=increment, aggregate=aggregate))
+            increment=increment, aggregate=aggregate,
+            as_of=published[doc], as_of_source="published"))  # as extraction: the article's date
     return claims, published
 
 

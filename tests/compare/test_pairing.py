@@ -46,3 +46,25 @@ def test_a_part_whose_article_gives_the_whole_is_paired_there(tmp_path):
     assert killed, [(c.text, c.object) for c in result.claims]
     partners = {doc_of[q] for f in scope for p in f.pairs for q in p[:2] if killed[0] in p[:2] and q != killed[0]}
     assert partners == {"a.md"}, [(f.summary, f.pairs) for f in scope]
+
+
+def _same_figure_findings(tmp_path, lang: str, part: str, whole: str, part_day: str, whole_day: str):
+    _write(tmp_path, "a", part, lang=lang, published=part_day)
+    _write(tmp_path, "b", whole, lang=lang, published=whole_day)
+    _, comparison = _run(tmp_path)
+    return [f for f in comparison.findings if f.kind == "scope" and "the same figure" in f.summary]
+
+
+def test_a_running_counts_same_figure_months_apart_is_not_one_figure_for_two_measures(tmp_path):
+    """"3000 getötet" in January and "3000 getötet oder verwundet" in June are two stages of
+    running counts that happen to match, not one figure named for two measures (German and
+    English); stated in the same week they are."""
+    de = ("Laut Kiew wurden bislang 3000 nordkoreanische Soldaten getötet.",
+          "Nach Angaben aus Seoul wurden bislang 3000 nordkoreanische Soldaten getötet oder verwundet.")
+    en = ("According to Kyiv, 3,000 North Korean soldiers have been killed so far.",
+          "According to Seoul, 3,000 North Korean soldiers have been killed or wounded so far.")
+    for lang, (part, whole) in (("de", de), ("en", en)):
+        for sub in ("far", "near"):
+            (tmp_path / lang / sub).mkdir(parents=True)
+        assert not _same_figure_findings(tmp_path / lang / "far", lang, part, whole, "2025-01-10", "2025-06-10")
+        assert _same_figure_findings(tmp_path / lang / "near", lang, part, whole, "2025-01-10", "2025-01-13")

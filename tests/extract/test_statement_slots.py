@@ -74,6 +74,13 @@ ACTORS = [  # (id, lang, sentence, figure, actor, place)
     # a list of figures counts the people its first figure names; the agency cited is no actor
     ("en-list-takes-first-figures-people", "en", "# NIS: 600 North Koreans killed, 4,700 injured", "4,700", "KP", None),
     ("de-list-takes-first-figures-people", "de", "# NIS: 600 Nordkoreaner getötet, 4700 verletzt", "4700", "KP", None),
+    # "there" refers back to the place its own sentence named, whatever its role
+    ("en-there-refers-to-its-sentence", "en",
+     "Storms hit Bavaria on Monday. Residents of Rosenheim (at least 12 people died there) walked to Munich.",
+     "12", None, "gn:2844988"),
+    ("de-dort-refers-to-its-sentence", "de",
+     "Das Unwetter traf Bayern am Montag. Die Bewohner von Rosenheim – dort starben mindestens 12 Menschen – liefen nach München.",
+     "12", None, "gn:2844988"),
     # an agency that gives a toll is not whose people died
     ("en-cited-ministry-is-no-actor", "en",
      "According to the UK Ministry of Defence, around 4,000 have already died.", "4,000", None, None),

@@ -10,7 +10,7 @@ from nkcheck.compare import measures, neighbours, stages
 from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
-from nkcheck.compare.rules.value import slow
+from nkcheck.compare.rules.value import running, slow
 from nkcheck.compare.tolerance import overlap
 from nkcheck.model import Claim
 
@@ -34,7 +34,9 @@ def _related(f1: Group, f2: Group) -> bool:
 class ScopeRule(Rule):
     """Different measures of one thing where a reader takes one for the other:
 
-    - the same figure for a part and its whole (killed vs killed or wounded; tractors vs vehicles);
+    - the same figure for a part and its whole (killed vs killed or wounded; tractors vs vehicles),
+      stated within a month of each other for counts that run on (further apart, the two counts
+      only happen to meet);
     - for measures readers confuse (deaths and casualties), one source gives only the part,
       another only the whole ("etwa 600 getötet" here, "4000 getötet oder verwundet" there): both
       can be true, but the figures are not like for like — one finding for the two facts, on the
@@ -74,16 +76,11 @@ class ScopeRule(Rule):
                 if anc not in by_obj or anc == o1:
                     continue
                 parts, wholes = by_obj[o1], by_obj[anc]
-                hits = self._candidates(parts, wholes, ctx, ok)
                 decided: set[tuple[int, int]] = set()
-                for part, whole in hits:
-                    same, exceeds, near = self._judge(part, whole, ctx)
-                    if same or exceeds:
-                        decided.add((id(part), id(whole)))
-                        judged.append(((pos[id(part)], rank, neighbours.nested_rank(part, whole), pos[id(whole)]),
-                                       part, whole, same, exceeds))
-                    elif near:
-                        _keep(apart, (o1, anc, part.key["actor"] or whole.key["actor"]), near)
+                for part, whole, same, exceeds in self._pairs(parts, wholes, ctx, ok):
+                    decided.add((id(part), id(whole)))
+                    judged.append(((pos[id(part)], rank, neighbours.nested_rank(part, whole), pos[id(whole)]),
+                                   part, whole, same, exceeds))
                 if measures.confusable(o1) and measures.confusable(anc):
                     for key, pair in _apart(parts, wholes, ctx, ok, decided).items():
                         _keep(apart, (o1, anc) + key, pair)
@@ -119,54 +116,68 @@ class ScopeRule(Rule):
         return out
 
     @staticmethod
-    def _candidates(parts: list[Group], wholes: list[Group], ctx: Context, ok) -> list[tuple[Group, Group]]:
-        """Pairs of facts (part, whole) that may hold the same figure or a part larger than its
-        whole at the same stage, from the wholes' claims indexed by figure and by day."""
-        figures = neighbours.FigureIndex((ib, (b, whole)) for whole in wholes for b, ib in ctx.figures(whole)
-                                         if b.bound != "vague")
+    def _pairs(parts: list[Group], wholes: list[Group], ctx: Context, ok) -> list[tuple]:
+        """(part, whole, claim pairs with the same figure, claim pairs where the part is larger
+        at the same stage) for the related facts that have either; found from the
+        wholes' claims indexed by figure (by the week they were stated) and by day, each list
+        in the order of the facts' claims."""
+        by_week: dict[Optional[int], list] = {}
         by_day: dict[int, list] = {}
+        order: dict[int, int] = {}  # id(claim) -> its place in its fact's claims
         for whole in wholes:
-            for b, ib in ctx.figures(whole):
+            for i, (b, ib) in enumerate(ctx.figures(whole)):
+                order[id(b)] = i
                 d = neighbours.day_number(b)
+                if b.bound != "vague":
+                    by_week.setdefault(None if d is None else d // 7, []).append((ib, (b, ib, whole)))
                 if d is not None:
                     by_day.setdefault(d, []).append((b, ib, whole))
-        found: dict[tuple[int, int], tuple[Group, Group]] = {}
+        figures = {w: neighbours.FigureIndex(items) for w, items in by_week.items()}
+        found: dict[tuple[int, int], tuple] = {}
+
+        def add(part, whole, which: int, a, b) -> None:
+            k = (id(part), id(whole))
+            if k not in found:
+                found[k] = (part, whole, [], [])
+            found[k][2 + which].append((a, b))
+
         for part in parts:
             window = ctx.tolerances.slow_window_days if slow(part) else ctx.tolerances.window_days
-            for a, ia in ctx.figures(part):
-                if a.bound != "vague":
-                    for b, whole in figures.near(ia):
-                        if (id(part), id(whole)) not in found and ok(part, whole):
-                            found[(id(part), id(whole))] = (part, whole)
+            for i, (a, ia) in enumerate(ctx.figures(part)):
+                order[id(a)] = i
                 d = neighbours.day_number(a)
+                if a.bound != "vague":
+                    if d is not None and running(part):  # the weeks of figures not far in time, and the undated
+                        weeks = [w for w in range((d - SAME_FIGURE_DAYS) // 7, (d + SAME_FIGURE_DAYS) // 7 + 1)
+                                 if w in figures] + ([None] if None in figures else [])
+                    else:
+                        weeks = list(figures)
+                    for w in weeks:
+                        for b, ib, whole in figures[w].near(ia):
+                            if not (one_voice(a, b) and a.start == b.start) and not _far(part, a, b) and \
+                                    overlap(ia, ib, a.bound == "range" and b.bound == "range") and ok(part, whole):
+                                add(part, whole, 0, a, b)
                 if d is None:
                     continue
                 for day in range(d - window + 1, d + window):
                     for b, ib, whole in by_day.get(day, ()):
-                        if ia[0] > ib[1] and (id(part), id(whole)) not in found and ok(part, whole):
-                            found[(id(part), id(whole))] = (part, whole)
-        return list(found.values())
+                        if ia[0] > ib[1] and not (one_voice(a, b) and a.start == b.start) and ok(part, whole) and \
+                                stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME:
+                            add(part, whole, 1, a, b)
+        rank = lambda pair: (order[id(pair[0])], order[id(pair[1])])  # noqa: E731
+        return [(part, whole, sorted(same, key=rank), sorted(exceeds, key=rank))
+                for part, whole, same, exceeds in found.values()]
 
-    @staticmethod
-    def _judge(part: Group, whole: Group, ctx: Context):
-        """(same figure, part exceeds whole, closest pair given apart) for two facts."""
-        same, exceeds, apart = [], [], []
-        part_docs = {c.doc for c in part.pairable}
-        whole_docs = {c.doc for c in whole.pairable}
-        confusable = measures.confusable(part.key["object"]) and measures.confusable(whole.key["object"])
-        whole_iv = ctx.figures(whole)
-        for a, ia in ctx.figures(part):
-            for b, ib in whole_iv:
-                if one_voice(a, b) and a.start == b.start:
-                    continue
-                if a.bound != "vague" and b.bound != "vague" and \
-                        overlap(ia, ib, a.bound == "range" and b.bound == "range"):
-                    same.append((a, b))
-                elif ia[0] > ib[1] and stages.relation(a, b, ctx.tolerances, slow(part)) == stages.SAME:
-                    exceeds.append((a, b))
-                elif confusable and _given_apart(a, b, part_docs, whole_docs):
-                    apart.append((a, b))
-        return same, exceeds, (min(apart, key=_closest) if apart else None)
+
+SAME_FIGURE_DAYS = 31  # a running count's figures stated further apart are of different stages
+
+
+def _far(part: Group, a: Claim, b: Claim) -> bool:
+    """Two figures of a running count stated more than ``SAME_FIGURE_DAYS`` apart: the same
+    figure for a part then and a whole later is a coincidence of the count, not one figure
+    named for two measures."""
+    da, db = neighbours.day_number(a), neighbours.day_number(b)
+    return da is not None and db is not None and abs(da - db) > SAME_FIGURE_DAYS and running(part)
 
 
 def _given_apart(a, b, part_docs: set, whole_docs: set) -> bool:

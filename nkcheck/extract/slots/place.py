@@ -78,7 +78,8 @@ class PlaceFinder:
         ids = sorted({g.entity for g in group})
         return "+".join(ids) if len(ids) > 1 else m.entity
 
-    def _anaphor(self, text: str, lo: int, hi: int, mentions: list[Mention], cue_spans) -> Optional[str]:
+    def _anaphor(self, text: str, lo: int, hi: int, mentions: list[Mention], cue_spans,
+                 sent_start: Optional[int] = None) -> Optional[str]:
         """"in der Region", "dort": the last place of that kind named before."""
         for kind, rx in ANAPHORA.items():
             m = rx.search(text, lo, hi)
@@ -86,7 +87,11 @@ class PlaceFinder:
                 continue
             types = {"region": ("region",), "city": ("city", "site"), "any": ("city", "site", "region", "country")}[kind]
             before = [x for x in mentions if x.start < m.start() and x.type in types
-                      and x.role not in ("other", "target") and not any(s <= x.start < e for s, e in cue_spans)]
+                      and x.role != "target" and not any(s <= x.start < e for s, e in cue_spans)]
+            # in its own sentence a place refers back whatever its role ("Residents of Paiporta (at
+            # least 62 people died there)"); before it, only a place named as one
+            near = [x for x in before if x.start >= (lo if sent_start is None else sent_start)]
+            before = near or [x for x in before if x.role != "other"]
             if before:
                 return before[-1].entity
         return None
@@ -109,7 +114,7 @@ class PlaceFinder:
                 wide = self._wide(text, lo, hi, mentions)
                 if wide:
                     return wide
-                back = self._anaphor(text, lo, hi, mentions, cue_spans)
+                back = self._anaphor(text, lo, hi, mentions, cue_spans, sent.start)
                 if back:
                     return back
         return None
