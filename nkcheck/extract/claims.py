@@ -279,8 +279,8 @@ class ClaimBuilder:
                 took = True
             if took and prev is not None:
                 self._repick_event(c, prev)
-            if c.object is not None or c.noun:
-                prev = c
+            if (c.object is not None or c.noun) and not (c.unit or "").startswith("per "):
+                prev = c  # a rate or a density ("drei Menschen pro Quadratmeter") is no antecedent
         person = {o for o, i in self.objects.taxonomy.items() if i.get("role") == "person" and not i.get("measure")}
         for c in claims:
             inf = lex.info.get(c.event or "", {})

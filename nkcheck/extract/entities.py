@@ -101,7 +101,9 @@ class EntityFinder:
         taken += [m.span() for m in self.compound_re.finditer(text)]
         gz = gazetteer()
         region_words = gz.region_words(lang)
-        found = [pm for pm in gz.find(text, lang) if pm.text not in region_words]  # "der Region" is no name
+        compass = gz.direction_words()
+        # "der Region" is no name; nor is a compass word alone ("the North Sea", "im Norden")
+        found = [pm for pm in gz.find(text, lang) if pm.text not in region_words and pm.text.lower() not in compass]
         ids = self._prefer_regions(gz, found, gz.resolve(found))
         for pm, pid in zip(found, ids):
             if not pid or any(pm.start < e and s < pm.end for s, e in taken):

@@ -355,6 +355,14 @@ class Gazetteer:
                 self._city_rows.update(self._pairs(chunk))
         return self._city_rows.get(pid)
 
+    def direction_words(self) -> frozenset:
+        """Compass words in any language ("North", "Nord", "Süden", "western"): a place named by
+        one alone (Cameroon's region "North") is not what "the North Sea" names."""
+        words = set(self._dir_en) | set(self._dir_de_noun) | {p for p, _ in self._dir_de_prefix}
+        for names in self._dir_names.values():
+            words.update(names)
+        return frozenset(w.lower() for w in words) | {"centre", "center"}
+
     def region_words(self, lang: str) -> frozenset:
         """The words that name a kind of region in a language ("Region", "Provinz", "oblast")."""
         return frozenset(self._region_words.get(lang, {}))

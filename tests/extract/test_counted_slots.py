@@ -59,6 +59,11 @@ COUNTED = [  # (id, lang, sentence, figure, object)
     ("de-demonym-killed-are-the-killed", "de", "Laut Seoul sind 3000 Nordkoreaner getötet worden.", "3000", "killed"),
     ("en-compound-names-the-kind", "en", "North Korea moved 1,500 special forces troops to Vladivostok.", "1,500",
      "special_forces"),
+    ("de-per-area-is-a-density", "de", "Bei drei Menschen pro Quadratmeter ergibt das 180.000 Teilnehmer.", "drei",
+     "density"),
+    ("en-per-area-is-a-density", "en", "At three people per square metre, that makes 180,000 participants.", "three",
+     "density"),
+    ("en-a-density-is-no-antecedent", "en", "At three people per square metre, that makes 180,000.", "180,000", None),
     ("de-compound-names-the-kind", "de", "Nordkorea hat 1.500 Spezialkräfte nach Wladiwostok verlegt.", "1.500",
      "special_forces"),
 ]

@@ -481,3 +481,16 @@ def test_header_pins_the_source_versions():
     sources = next(line for line in head if line.startswith("# sources:"))
     for k, v in b.PINNED.items():
         assert f"{k}=={v}" in sources
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "On Sylt, the North Sea holiday island, 1,000 residents marched."),
+    ("en", "Storms swept the South on Monday and the Centre on Tuesday."),
+    ("de", "Im Norden und an der Nordsee regnete es, Süd und West blieben trocken."),
+])
+def test_a_compass_word_alone_names_no_place(lang, text):
+    """Gazetteers hold regions named by a compass word alone (Cameroon's "North"); in news the
+    word is a direction or part of a longer name ("the North Sea")."""
+    from nkcheck.extract.entities import finder
+    assert not [(m.text, m.entity) for m in finder().find(text, lang)
+                if m.text.lower() in ("north", "south", "centre", "norden", "süd", "west")]

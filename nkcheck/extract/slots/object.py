@@ -239,6 +239,10 @@ class ObjectFinder:
                     noun_end = noun_start + len(noun)
                     demonym = (demonyms or {}).get(noun_start)
                     break
+        after = " ".join(text[noun_end:min(sent_end, noun_end + 40)].lower().split())
+        if any(after.startswith(w) for w in self.objects.density_after):
+            # "drei Menschen pro Quadratmeter": how densely they stood, not how many came
+            return CountedObject("density", noun, noun_end, "per m2", increment)
         rate = self.rate_after(text, q.end, sent_end)
         obj = self.objects.lookup(noun) if noun else None
         if obj and skipped and self.lang == "en":
