@@ -103,3 +103,18 @@ def test_a_sources_seat_is_not_where_the_figure_is(tmp_path, lang, text, figure)
     c = _one(_claims(tmp_path, text, lang), figure)
     seat = "gn:1835848" if lang == "de" else "gn:2879139"
     assert c.place != seat and seat not in (c.source or "")
+
+
+SOURCES = [  # (id, lang, sentence, figure, source)
+    # a fronted adverbial opened by a capitalised preposition is no subject: the source follows the verb
+    ("de-fronted-day-then-subject", "de", "Am Samstag meldete die Münchner Polizei dann 25.000 Menschen.", "25.000",
+     "Münchner Polizei"),
+    ("de-fronted-week-then-subject", "de", "Zur Wochenmitte hatte die Stadt 20.000 Teilnehmende gemeldet.", "20.000",
+     "Stadt"),
+    ("en-fronted-day-then-subject", "en", "On Saturday, police said 25,000 people had gathered.", "25,000", "police"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,source", [pytest.param(*c[1:], id=c[0]) for c in SOURCES])
+def test_who_is_cited(tmp_path, lang, text, figure, source):
+    assert _one(_claims(tmp_path, text, lang), figure).source == source

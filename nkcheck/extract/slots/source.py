@@ -130,6 +130,9 @@ class SourceFinder:
             phrase = text[s:e]
             if phrase.split()[0].lower() in self.attrib.not_sources and not m.group("det"):
                 continue
+            if phrase.split()[0].lower() in PREPOSITIONS:
+                continue  # "Am Samstag rechnete die Polizei …": a capitalised preposition opens an adverbial
+
             out.append((s, e, phrase))
         return out
 
