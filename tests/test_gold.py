@@ -53,7 +53,7 @@ EVAL_CASES += [  # stories in none of the development corpora, written to measur
     (f"heldout-{story}", f"tests/fixtures/corpus/heldout/{story}/gold.yaml", f"tests/fixtures/corpus/heldout/{story}",
      ["--min-claim-recall", "0.78", "--min-conflict-recall", recall, "--min-pair-precision", precision,
       "--max-items-ratio", "1.5"])
-    for story, recall, precision in [("frankreich-truppen-rumaenien-2026", "0.80", "0.45"),
+    for story, recall, precision in [("frankreich-truppen-rumaenien-2026", "0.80", "0.52"),
                                      ("krefeld-explosion-2025", "0.50", "0.80"),
                                      ("sparpaket-demos-oesterreich-2025", "0.74", "0.60"),
                                      ("taifun-dalisay-2025", "0.14", "0.60")]

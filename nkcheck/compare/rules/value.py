@@ -82,10 +82,13 @@ def same_source(a, b) -> bool:
 def series_of(c, fact: Group) -> str:
     """Whose running series a statement is in. A war's totals (no occasion's day): the speaker's
     (the same country's agencies and officials, the same person), else the kind of source, else
-    the source as named; a crowd's or a toll's count: the kind of source (the police's count
-    rising through the day is one series, the organisers' another)."""
+    the source as named, and a figure cited to no one only its article's; a crowd's or a toll's
+    count: the kind of source (the police's count rising through the day is one series, the
+    organisers' another)."""
     if slow(fact) and c.speaker:
         return c.speaker
+    if slow(fact) and not (c.source_kind or c.source):
+        return "~" + c.doc  # a war's figure no one is cited for is its article's own, in no one's series
     return c.source_kind or (c.source or "")
 
 
