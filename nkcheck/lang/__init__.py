@@ -25,7 +25,7 @@ SCHEMA: dict[str, set[str]] = {
                 "rates", "modifiers",
                 "generic_count_nouns", "groups", "examples"},
     "events": {"words", "phrases", "intended_markers", "capacity_markers", "hearsay", "hazards", "future_auxiliaries",
-               "perfect_auxiliaries", "report_modals", "report_infinitives", "weak_words", "noun_forms", "frame_words", "examples"},
+               "perfect_auxiliaries", "report_modals", "report_infinitives", "weak_words", "noun_forms", "frame_words", "relative_pronouns", "examples"},
     "attribution": {"patterns", "verb_patterns", "not_sources", "kinds", "reported_speech", "reporting_verbs", "finite_auxiliaries",
                     "reporting_frames", "clause_breakers",
                     "source_words", "anaphora", "examples"},

@@ -109,7 +109,9 @@ def render(documents, claims, findings, problems, facts=()) -> str:
     facts = [f for f in facts if any(c in by_id for c in f.claims)]
     fact_findings = {fact.id: [by_finding[i] for i in fact.findings if i in by_finding] for fact in facts}
     disputed = [fact for fact in facts if any(f.kind in CONFLICT_KINDS for f in fact_findings[fact.id])]
-    updated = [fact for fact in facts if fact not in disputed and any(f.kind == "update" for f in fact_findings[fact.id])]
+    disputed_ids = {fact.id for fact in disputed}
+    updated = [fact for fact in facts if fact.id not in disputed_ids
+               and any(f.kind == "update" for f in fact_findings[fact.id])]
     agreeing = [fact for fact in facts if fact.verdict == "agreement"]
     single = [fact for fact in facts if fact.verdict == "single" or not fact_findings[fact.id] and fact.verdict != "agreement"]
     kinds = Counter(fact.verdict for fact in disputed)

@@ -72,3 +72,20 @@ COUNTED = [  # (id, lang, sentence, figure, object)
 @pytest.mark.parametrize("lang,text,figure,obj", [pytest.param(*c[1:], id=c[0]) for c in COUNTED])
 def test_what_is_counted(tmp_path, lang, text, figure, obj):
     assert _claim(tmp_path, text, lang, figure).object == obj
+
+
+EVENTS = [  # (id, lang, sentence, figure, event)
+    # the verb of a relative clause set between commas is not the figure's
+    ("de-relative-clause-verb-is-not-the-figures", "de",
+     "Seoul geht davon aus, dass rund zweitausend der Soldaten, die nach Russland geschickt wurden, inzwischen gefallen sind.",
+     "zweitausend", "killed"),
+    ("en-relative-clause-verb-is-not-the-figures", "en",
+     "Seoul believes that about 2,000 of the soldiers, who were sent to Russia, have since died.", "2,000", "killed"),
+    ("de-own-clause-verb-stays", "de", "Nordkorea hat 3000 Soldaten geschickt, die inzwischen an der Front kämpfen.", "3000",
+     "sent"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,event", [pytest.param(*c[1:], id=c[0]) for c in EVENTS])
+def test_what_happened(tmp_path, lang, text, figure, event):
+    assert _claim(tmp_path, text, lang, figure).event == event

@@ -46,6 +46,7 @@ class EventLexicon:
                 else:
                     self.words.setdefault(w, []).append(ev)
         self.weak = {str(w).lower() for w in d.get("weak_words", [])}
+        self.relative = {str(w).lower() for w in d.get("relative_pronouns", [])}
         self.frame_stems = sorted(((str(w).lower(), fam) for fam, ws in (d.get("frame_words") or {}).items() for w in ws),
                                   key=lambda x: -len(x[0]))
         self.frame_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w, _ in self.frame_stems) + r")\w*",
@@ -225,8 +226,16 @@ class EventFinder:
         hits = [(i, ev) for i, ev, weak in all_hits
                 if not weak or clause[0] <= i < clause[1] or not strong_in_clause]
 
+        embedded = self._relative_clauses(sent, text)
+
         def pick(cands: list[tuple[int, str]]) -> Optional[str]:
             in_clause = [(i, ev) for i, ev in cands if clause[0] <= i < clause[1]]
+            if not in_clause:
+                # outside its own clause, the verb of a relative clause set between commas is
+                # not the figure's: "zweitausend Soldaten, die Russland unterstützen sollten,
+                # sind gefallen"
+                outside = [(i, ev) for i, ev in cands if not any(s <= i < e for s, e in embedded)]
+                cands = outside or cands
             after = [(i, ev) for i, ev in in_clause if i >= q.end]
             before = [(i, ev) for i, ev in in_clause if i < q.start]
             pool = in_clause or cands
@@ -247,6 +256,16 @@ class EventFinder:
             return plans.get(lex.family(ev), ev)
         ev = pick([h for h in hits if not lex.counting(h[1])]) or pick(hits)
         return lex.for_object(ev, obj) if ev else None
+
+    def _relative_clauses(self, sent: Sentence, text: str) -> list[tuple[int, int]]:
+        """Clauses that open with a relative pronoun and are followed by more of the sentence
+        (embedded between commas)."""
+        out = []
+        for k, (s, e) in enumerate(sent.clauses[:-1]):
+            m = re.match(r"[\s,;–-]*([\wäöüÄÖÜß]+)", text[s:e])
+            if k and m and m.group(1).lower() in self.events.relative:
+                out.append((s, e))
+        return out
 
     def hearsay(self, text: str, clause: tuple[int, int]) -> bool:
         """"sollen es 5000 gewesen sein": a modal with a perfect infinitive reports, it does not plan."""
