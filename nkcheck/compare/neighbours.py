@@ -1,10 +1,13 @@
 """Which facts can be related, found without comparing every pair of facts.
 
 The rules across facts (a measure and its part, a place and a place inside it, one group in two
-places) need pairs of facts whose places are the same, nested, or — for NK601 — apart. Pairing
-every fact with every other is quadratic in the facts of a block; these indexes find the
-candidates by place and by figure, so the work grows with the facts, not with their square.
-The rules still check every candidate exactly (``scope._related``, ``places.nested``)."""
+places) need pairs of facts that hold the same figure, or a figure above another at one stage,
+for places that are the same, nested or — for NK601 — apart. Pairing every fact with every
+other is quadratic in the facts of a block; these indexes find the candidates by figure, by
+the day a figure was stated and by place, so the work grows with the claims that meet, not
+with the square of the facts. The rules still check every candidate exactly
+(``scope._related``, ``places.nested``), and ``nested_rank`` and ``around_rank`` give the
+findings a stable order by how the two facts' places relate."""
 from __future__ import annotations
 
 import math
@@ -20,52 +23,6 @@ from nkcheck.normalize import containment as places
 def simple(place: Optional[str]) -> bool:
     """A place of one part ("gn:2509954", "RU#east"); not none, not "SY+TR"."""
     return place is not None and "+" not in place.split("#", 1)[0]
-
-
-class PlaceIndex:
-    """Facts by their place: those at a place, those inside it, those of several places
-    ("SY+TR", checked with every fact) and those with no place."""
-
-    def __init__(self, facts: Iterable[Group]):
-        self.all: list[Group] = list(facts)
-        self.at: dict[str, list[Group]] = defaultdict(list)
-        self.inside: dict[str, list[Group]] = defaultdict(list)
-        self.wild: list[Group] = []
-        self.nowhere: list[Group] = []
-        for f in self.all:
-            p = f.key["place"]
-            if p is None:
-                self.nowhere.append(f)
-                continue
-            if not simple(p):
-                self.wild.append(f)
-                continue
-            self.at[p].append(f)
-            for q in places.chain(p)[1:]:
-                self.inside[q].append(f)
-
-    def nested(self, f: Group) -> list[Group]:
-        """The facts whose place is the same as, inside or around ``f``'s (or unknown)."""
-        p = f.key["place"]
-        if not simple(p):
-            return self.all
-        out = self.at.get(p, []) + self.inside.get(p, []) + self.wild + self.nowhere
-        for q in places.chain(p)[1:]:
-            out = out + self.at.get(q, [])
-        return out
-
-    def around(self, f: Group) -> list[Group]:
-        """The facts at a place that contains ``f``'s, and those of several places (to check);
-        none for a fact with no place."""
-        p = f.key["place"]
-        if p is None:
-            return []
-        if not simple(p):
-            return [g for g in self.all if g.key["place"] is not None]
-        out = list(self.wild)
-        for q in places.chain(p)[1:]:
-            out += self.at.get(q, [])
-        return out
 
 
 def _bin(c) -> Optional[int]:
@@ -94,37 +51,6 @@ def same_figures(facts: list[Group]) -> Iterator[tuple[Group, Group]]:
                 else:
                     continue
                 yield (f1, f2) if i < j else (f2, f1)
-
-
-def measure_pairs(facts: list[Group], ancestors) -> Iterator[tuple[Group, Group]]:
-    """(part, whole): facts whose measures are part and whole (``ancestors(part object)`` holds
-    the whole's) and whose places are the same, nested or unknown."""
-    by_obj: dict[str, list[Group]] = defaultdict(list)
-    for f in facts:
-        by_obj[f.key["object"]].append(f)
-    index = {o: PlaceIndex(fs) for o, fs in by_obj.items()}
-    for f1 in facts:
-        for anc in ancestors(f1.key["object"]):
-            if anc in index:
-                for f2 in index[anc].nested(f1):
-                    if f2 is not f1:
-                        yield f1, f2
-
-
-def place_pairs(facts: list[Group]) -> Iterator[tuple[Group, Group]]:
-    """Facts of one measure whose places may nest (one around the other), each pair once."""
-    by_obj: dict[str, list[Group]] = defaultdict(list)
-    for f in facts:
-        by_obj[f.key["object"]].append(f)
-    seen: set[tuple[int, int]] = set()
-    for fs in by_obj.values():
-        index = PlaceIndex(fs)
-        for f1 in fs:
-            for f2 in index.around(f1):
-                key = (min(id(f1), id(f2)), max(id(f1), id(f2)))
-                if f2 is not f1 and key not in seen:
-                    seen.add(key)
-                    yield f1, f2
 
 
 # -- claims by figure and by day: candidates for the rules between a part and its whole -------
@@ -183,9 +109,9 @@ def day_number(c) -> Optional[int]:
 
 
 def nested_rank(f1: Group, f2: Group) -> Optional[int]:
-    """Where ``f2`` comes in ``PlaceIndex.nested(f1)`` (at the place, inside it, of several
-    places, of none, then around it from the innermost), None when it is not there; the order
-    of the facts' lists decides ties."""
+    """How ``f2``'s place relates to ``f1``'s, as a rank: the same place (or ``f1`` has none or
+    several) 0, inside it 1, of several places 2, of none 3, around it 4, 5 … from the
+    innermost; None when the places are apart. The facts' order decides ties."""
     p1, p2 = f1.key["place"], f2.key["place"]
     if not simple(p1):
         return 0
@@ -202,8 +128,8 @@ def nested_rank(f1: Group, f2: Group) -> Optional[int]:
 
 
 def around_rank(f1: Group, f2: Group) -> Optional[int]:
-    """Where ``f2`` comes in ``PlaceIndex.around(f1)`` (of several places, then around ``f1``'s
-    place from the innermost), None when it is not there."""
+    """How ``f2``'s place lies around ``f1``'s, as a rank: of several places (or ``f1``'s is) 0,
+    around it 1, 2 … from the innermost; None when it does not lie around it or either has none."""
     p1, p2 = f1.key["place"], f2.key["place"]
     if p1 is None or p2 is None:
         return None

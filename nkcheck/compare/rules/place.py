@@ -4,7 +4,7 @@ from __future__ import annotations
 from nkcheck.compare import measures, neighbours
 from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
-from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, who
+from nkcheck.compare.rules.base import Context, Rule, finding, who
 from nkcheck.compare.tolerance import agree
 
 

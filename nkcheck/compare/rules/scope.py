@@ -55,7 +55,8 @@ class ScopeRule(Rule):
         """The pairs of facts (part, whole) are found from their claims — figures that overlap,
         figures of one stage where the part is larger — not by pairing every fact with every
         other; each is then judged on all its claims, in the order a pass over every pair of
-        facts would take (``neighbours.nested_rank``)."""
+        facts would take: by part, measure, how their places relate (``neighbours.nested_rank``)
+        and whole."""
         out = []
         pos = {id(f): i for i, f in enumerate(facts)}
         by_obj: dict[str, list[Group]] = {}
@@ -309,7 +310,8 @@ class PartExceedsWholeRule(Rule):
     def check_across(self, facts: list[Group], ctx: Context):
         """The pairs of facts are found from their claims (a figure above a figure of the same
         measure, stated at the same stage, for a place around it) and judged on all their
-        claims, in the order of ``neighbours.place_pairs``."""
+        claims, ordered by measure, then by the first fact and how the other's place lies around
+        its place (``neighbours.around_rank``)."""
         out = []
         counts = [f for f in facts if f.key["place"] and measures.additive(f.key["event"])]
         pos = {id(f): i for i, f in enumerate(counts)}
@@ -375,8 +377,8 @@ class PartExceedsWholeRule(Rule):
 
     @staticmethod
     def _order(part: Group, whole: Group, pos: dict, obj_rank: dict) -> Optional[tuple]:
-        """(where ``neighbours.place_pairs`` yields the pair first, the pair as it yields it);
-        None when it does not yield it."""
+        """(the pair's place in the order, the pair in the orientation that comes first); None
+        when neither fact's place lies around the other's."""
         rank = obj_rank[part.key["object"]]
         keys = []
         for x, y in ((part, whole), (whole, part)):
