@@ -16,7 +16,6 @@ from collections import defaultdict
 from typing import Iterable, Iterator, Optional
 
 from nkcheck.compare.facts import Group
-from nkcheck.compare.tolerance import point
 from nkcheck.normalize import containment as places
 
 
@@ -25,32 +24,18 @@ def simple(place: Optional[str]) -> bool:
     return place is not None and "+" not in place.split("#", 1)[0]
 
 
-def _bin(c) -> Optional[int]:
-    v = point(c)
-    if v is None or v <= 0:
-        return None
-    return int(math.floor(math.log10(v) * 20))  # about 12 % wide
-
-
-def same_figures(facts: list[Group]) -> Iterator[tuple[Group, Group]]:
-    """Pairs of different facts that hold claims of about the same figure (in the same or a
-    neighbouring bin), each pair once, in a stable order."""
-    bins: dict[int, list[tuple[int, Group]]] = defaultdict(list)
+def same_figures(facts: list[Group], figures_of) -> Iterator[tuple[Group, Group]]:
+    """Pairs of different facts that hold claims whose intervals may overlap (``figures_of(f)``:
+    the fact's claims with their intervals; vague amounts left out), each pair once, in the
+    facts' order. The caller checks the figures exactly."""
+    index = FigureIndex((iv, i) for i, f in enumerate(facts) for c, iv in figures_of(f) if c.bound != "vague")
+    pairs: set[tuple[int, int]] = set()
     for i, f in enumerate(facts):
-        for b in {_bin(c) for c in f.pairable} - {None}:
-            bins[b].append((i, f))
-    seen: set[tuple[int, int]] = set()
-    for b in sorted(bins):
-        mine = bins[b]
-        for i, f1 in mine:
-            for j, f2 in mine + bins.get(b + 1, []):
-                if i < j and (i, j) not in seen:
-                    seen.add((i, j))
-                elif j < i and (j, i) not in seen:
-                    seen.add((j, i))
-                else:
-                    continue
-                yield (f1, f2) if i < j else (f2, f1)
+        for c, iv in figures_of(f):
+            if c.bound != "vague":
+                pairs.update((i, j) for j in index.near(iv) if j > i)
+    for i, j in sorted(pairs):
+        yield facts[i], facts[j]
 
 
 # -- claims by figure and by day: candidates for the rules between a part and its whole -------

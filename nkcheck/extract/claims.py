@@ -348,11 +348,15 @@ class ClaimBuilder:
                 c.time_start, c.time_end = c.time_start or b.time_start, c.time_end or b.time_end
 
 
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "the"}  # a capitalised article names nothing
+
+
 def _orgs_named(mentions: list[Mention], sent, source: str) -> list[Mention]:
     """The organisations (agencies, ministries) of a sentence that its figure's source names."""
-    words = {w.lower() for w in re.findall(r"[\wäöüÄÖÜß]{3,}", source)}  # "Pentagon-Sprecher" names the Pentagon
-    return [m for m in mentions if m.type == "org" and sent.start <= m.start < sent.end and
-            words & {w.lower() for w in re.findall(r"[\wäöüÄÖÜß]{3,}", m.text)}]
+    def names(phrase: str) -> set[str]:  # its capitalised words: "Pentagon-Sprecher" names the Pentagon
+        return {w.lower() for w in re.findall(r"[A-ZÄÖÜ][\wäöüß]{2,}", phrase)} - _ARTICLES
+    words = names(source)
+    return [m for m in mentions if m.type == "org" and sent.start <= m.start < sent.end and words & names(m.text)]
 
 
 def _headline_end(text: str, document: Document) -> int:

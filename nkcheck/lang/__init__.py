@@ -21,7 +21,7 @@ SCHEMA: dict[str, set[str]] = {
                 "thousand", "tens_joiner", "standalone_excluded", "scales", "fractions", "vague",
                 "vague_quantifiers", "ordinal_preceders", "ordinal_words", "examples"},
     "hedges": {"prefix", "suffix", "ranges", "examples"},
-    "objects": {"nouns", "units", "money_kinds", "measure_before", "partitive", "member_nouns", "density_after", "increment_after", "increment_before", "stop_words",
+    "objects": {"nouns", "units", "money_kinds", "measure_before", "partitive", "member_nouns", "density_after", "increment_after", "increment_before", "increment_skip", "stop_words",
                 "rates", "modifiers",
                 "generic_count_nouns", "groups", "examples"},
     "events": {"words", "phrases", "intended_markers", "capacity_markers", "hearsay", "hazards", "future_auxiliaries",

@@ -32,6 +32,7 @@ class ObjectLexicon:
         self.increment_after = {str(w).lower() for w in d.get("increment_after") or []}
         self.density_after = sorted((str(w).lower() for w in d.get("density_after") or []), key=len, reverse=True)
         self.increment_before = {str(w).lower() for w in d.get("increment_before") or []}
+        self.increment_skip = {str(w).lower() for w in d.get("increment_skip") or []}
         self.stop_words = {str(w).lower() for w in d.get("stop_words") or []}
         self.rates = sorted(((str(p).lower(), u) for u, ps in (d.get("rates") or {}).items() for p in ps),
                             key=lambda x: -len(x[0]))

@@ -301,6 +301,7 @@ class Gazetteer:
                 self._dir_en[w] = q
             self._dir_names[q] = (d["en_name"], d["de_name"], d["de_noun"])
         self._dir_de_prefix.sort(key=lambda t: -len(t[0]))
+        self._compass: Optional[frozenset] = None
         en_dirs = "|".join(sorted((re.escape(w) for w in self._dir_en), key=len, reverse=True))
         de_nouns = "|".join(sorted(map(re.escape, self._dir_de_noun), key=len, reverse=True))
         self._re_before = {
@@ -356,12 +357,14 @@ class Gazetteer:
         return self._city_rows.get(pid)
 
     def direction_words(self) -> frozenset:
-        """Compass words in any language ("North", "Nord", "Süden", "western"): a place named by
-        one alone (Cameroon's region "North") is not what "the North Sea" names."""
-        words = set(self._dir_en) | set(self._dir_de_noun) | {p for p, _ in self._dir_de_prefix}
-        for names in self._dir_names.values():
-            words.update(names)
-        return frozenset(w.lower() for w in words) | {"centre", "center"}
+        """Compass words in any language ("North", "Nord", "Süden", "western", "Zentrum"): a place
+        named by one alone (Cameroon's region "North") is not what "the North Sea" names."""
+        if self._compass is None:
+            words = set(self._dir_en) | set(self._dir_de_noun) | {p for p, _ in self._dir_de_prefix}
+            for names in self._dir_names.values():
+                words.update(names)
+            self._compass = frozenset(w.lower() for w in words)
+        return self._compass
 
     def region_words(self, lang: str) -> frozenset:
         """The words that name a kind of region in a language ("Region", "Provinz", "oblast")."""

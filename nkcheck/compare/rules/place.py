@@ -25,7 +25,7 @@ class PlaceRule(Rule):
         for a group tells where it went, and another that names one of them does not contradict it."""
         if not a.place or not b.place or "place" in a.settled or "place" in b.settled or a.doc == b.doc:
             return False
-        if (a.doc, b.place, a.low) in route or (b.doc, a.place, b.low) in route:
+        if (a.doc, b.place, a.low, a.high) in route or (b.doc, a.place, b.low, b.high) in route:
             return False
         if places.nested(a.place, b.place) or a.bound == "vague" or b.bound == "vague":
             return False
@@ -37,7 +37,7 @@ class PlaceRule(Rule):
                 measures.fixed(fact.key.get("object")):
             return []  # tolls and crowds add up over places; a magnitude is its occasion's
         claims = fact.pairable
-        route = frozenset((c.doc, c.place, c.low) for c in claims)
+        route = frozenset((c.doc, c.place, c.low, c.high) for c in claims)
         pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if self._clash(a, b, ctx, route)]
         return self._finding(pairs, ctx)
 
@@ -49,8 +49,8 @@ class PlaceRule(Rule):
         groups = [f for f in facts if f.key["place"] and f.key["modality"] == "actual" and
                   not (measures.additive(f.key["event"]) or measures.local(f.key["event"]) or
                        measures.fixed(f.key["object"]))]
-        route = frozenset((c.doc, c.place, c.low) for f in groups for c in f.pairable)
-        for f1, f2 in neighbours.same_figures(groups):
+        route = frozenset((c.doc, c.place, c.low, c.high) for f in groups for c in f.pairable)
+        for f1, f2 in neighbours.same_figures(groups, ctx.figures):
             k1, k2 = f1.key, f2.key
             if (k1["object"], k1["family"], k1["modality"], k1["increment"], k1["ordinal"]) != \
                     (k2["object"], k2["family"], k2["modality"], k2["increment"], k2["ordinal"]):

@@ -213,12 +213,15 @@ def _apart(parts: list[Group], wholes: list[Group], ctx: Context, ok, decided: s
         return (id(part), id(whole)) not in decided and not (one_voice(a, b) and a.start == b.start) and \
             ok(part, whole) and _given_apart(a, b, docs[id(part)], docs[id(whole)])
 
+    actors = sorted(by_actor, key=lambda x: x or "")
     for part in parts:
-        for a in part.pairable:
-            for actor in sorted(by_actor, key=lambda x: x or ""):
+        mine = part.key["actor"]
+        # a whole of another actor is never related (``_related``): only the part's own and none
+        for actor in (actors if mine is None else [x for x in actors if x in (mine, None)]):
+            for a in part.pairable:
                 pair = by_actor[actor].closest(part, a, valid)
                 if pair is not None:
-                    _keep(best, (part.key["actor"] or actor,), pair)
+                    _keep(best, (mine or actor,), pair)
     return best
 
 

@@ -198,12 +198,9 @@ class ObjectFinder:
         for w in reversed(words[-3:]):
             if w in self.objects.increment_before:
                 return True
-            if w not in ("a", "an", "ein", "eine") and not self.hedged(w):
+            if w not in self.objects.increment_skip and w not in self._hedge_words:
                 return False
         return False
-
-    def hedged(self, word: str) -> bool:
-        return word in self._hedge_words
 
     # -- the slot -------------------------------------------------------------------------
     def find(self, text: str, q: Quantity, clause: tuple[int, int], sent_end: int,
