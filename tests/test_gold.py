@@ -44,9 +44,9 @@ EVAL_CASES = [
       "--max-trap-hits", "8", "--max-items-ratio", "0.6"] + _slots(object=0.89, event=0.90, actor=0.85,
                                                                 place=0.64, source=0.68)),
     ("disasters", "tests/fixtures/corpus/disasters/gold.yaml", "tests/fixtures/corpus/disasters",
-     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.48", "--min-pair-precision", "0.44",
+     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.45", "--min-pair-precision", "0.45",
       "--max-trap-hits", "2", "--max-items-ratio", "1.0"] + _slots(object=0.90, event=0.85, actor=0.88,
-                                                                  place=0.56, source=0.70)),
+                                                                  place=0.60, source=0.73)),
 ]
 HELDOUT = ROOT / "tests/fixtures/corpus/heldout"
 EVAL_CASES += [  # stories in none of the development corpora, written to measure nkcheck on news it was not built on

@@ -131,7 +131,8 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
     # article was published; where none or several fit, it stays with its own article's claims
     own: dict[str, list[Claim]] = defaultdict(list)
     for c in undated:
-        fits = [cl for cl in clusters if any(_told_of(c.as_of, day(x.time_start)) for x in cl)]
+        said = day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
+        fits = [cl for cl in clusters if any(_told_of(said, day(x.time_start)) for x in cl)]
         if len(fits) == 1:
             fits[0].append(c)
         else:
@@ -142,12 +143,11 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
 TOLD_DAYS = 7  # a report tells of an occasion of the week before it (a Tuesday's round-up of Friday's rally)
 
 
-def _told_of(as_of: Optional[str], on: Optional[date]) -> bool:
-    """Whether an occasion ``on`` a day can be what a figure stated at ``as_of`` tells of: the
-    week before it was stated (the caller takes the occasion only when one alone fits). A
-    figure of an article known only to its month could tell of an occasion the corpus does not
-    date (the Monday before the one it knows), so of none for sure."""
-    said = day(as_of) if as_of and len(as_of) >= 10 else None
+def _told_of(said: Optional[date], on: Optional[date]) -> bool:
+    """Whether an occasion ``on`` a day can be what a figure stated on day ``said`` tells of:
+    the week before it was stated (the caller takes the occasion only when one alone fits). A
+    figure of an article known only to its month (``said`` is None) could tell of an occasion
+    the corpus does not date (the Monday before the one it knows), so of none for sure."""
     return on is not None and said is not None and 0 <= (said - on).days <= TOLD_DAYS
 
 

@@ -81,6 +81,17 @@ ACTORS = [  # (id, lang, sentence, figure, actor, place)
     ("de-dort-refers-to-its-sentence", "de",
      "Das Unwetter traf Bayern am Montag. Die Bewohner von Rosenheim – dort starben mindestens 12 Menschen – liefen nach München.",
      "12", None, "gn:2844988"),
+    # places that each come with a figure of their own after the figure are its parts: the figure is their whole's
+    ("de-parts-after-a-colon-give-the-whole", "de",
+     "Bei den Unwettern sind mindestens 30 Menschen gestorben: 20 in Bayern und 10 in Baden-Württemberg.", "30", "flood", "DE"),
+    ("en-parts-after-a-colon-give-the-whole", "en",
+     "At least 30 people died in the storms: 20 in Bavaria and 10 in Baden-Württemberg.", "30", "storm", "DE"),
+    # a place right after the figure with its preposition is the figure's own, not the one before it
+    ("de-own-place-after-und", "de",
+     "Bei den Unwettern sind mindestens 30 Menschen gestorben: 20 in Bayern und 10 in Baden-Württemberg.", "10", "flood",
+     "DE-BW"),
+    ("en-own-place-after-and", "en",
+     "At least 30 people died in the storms: 20 in Bavaria and 10 in Baden-Württemberg.", "10", "storm", "DE-BW"),
     # an agency that gives a toll is not whose people died
     ("en-cited-ministry-is-no-actor", "en",
      "According to the UK Ministry of Defence, around 4,000 have already died.", "4,000", None, None),

@@ -102,6 +102,22 @@ class PlaceFinder:
             ms = [m for m in mentions if lo <= m.start < hi and self._placey(m, cue_spans, text, origin_ok)
                   and (level == 0 or m.role != "adj_place")  # "des Karlsruher Instituts" elsewhere in the sentence
                   and not _another_figure(others, q, m)]  # "215 ..., 211 davon in Valencia", "92 in X und 3 in Y"
+            if level == 1 and not any(m.start < q.start for m in ms):
+                # "217 people died: 213 in the Valencia region, three in Castilla-La Mancha and one
+                # in Andalusia": places that each come with a figure of their own, after the
+                # figure, are its parts; the figure is their whole's
+                parts = [m for m in mentions if q.end <= m.start < hi and m.role != "adj_place"
+                         and self._placey(m, cue_spans, text, origin_ok)]
+                if len({m.entity for m in parts}) >= 2 and all(_another_figure(others, q, m) for m in parts):
+                    return self._whole(sorted({m.entity for m in parts}))
+            if ms and level == 0 and text:
+                # "20 in Bayern und 10 in Baden-Württemberg": a place right after the figure, with
+                # its preposition, is the figure's own, before any named earlier in the clause
+                right = [m for m in ms if m.start > q.end and
+                         re.fullmatch(r"\s*(?:[\wäöüß]+\s+)?(?:in|im|in der|in the)\s+(?:der\s+|dem\s+|the\s+)?",
+                                      text[q.end:m.start], re.IGNORECASE)]
+                if right and any(m.start < q.start for m in ms):
+                    return self._joined(text, ms, right[0])
             if ms:
                 before = [m for m in ms if m.start < q.start]
                 if not before and level == 1:
