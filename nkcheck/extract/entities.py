@@ -50,13 +50,12 @@ class EntityFinder:
         self.adjectives: dict[str, str] = {a.lower(): gid for gid, ns in (data.get("adjectives") or {}).items()
                                            for a in ns}
         names = list(self.names) + list(self.sites)
-        self.name_re = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            + r")(?![\w])(?!-[A-Za-zÄÖÜäöüß])")
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        self.name_re = re.compile(r"(?<![\w-])(" + alternation + r")(?![\w])(?!-[A-Za-zÄÖÜäöüß])")
         # an entity's name as the first part of a compound ("Nato-Soldaten", "Pentagon-Sprecher")
         # is no mention of it, but no place of the same spelling either (a town called Nato)
         self.compound_re = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?=-[A-Za-zÄÖÜäöüß])")
+            r"(?<![\w-])(?:" + alternation + r")(?=-[A-Za-zÄÖÜäöüß])")
         self.adj_re = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(self.adjectives, key=len, reverse=True))
             + r")(e|en|er|es|em|n)?(?![\w])", re.IGNORECASE) if self.adjectives else None

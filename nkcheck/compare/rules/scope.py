@@ -72,9 +72,9 @@ class ScopeRule(Rule):
 
         judged: list[tuple[tuple, Group, Group]] = []
         apart: dict[tuple, tuple] = {}  # (part, whole, actor) -> the closest pair given apart
-        for o1 in sorted(by_obj, key=lambda o: pos[id(by_obj[o][0])]):
+        for o1 in by_obj:  # the order of the findings is set below, not by this loop
             for rank, anc in enumerate(measures.ancestors(o1)):
-                if anc not in by_obj or anc == o1:
+                if anc not in by_obj or anc == o1:  # a cycle in the taxonomy data
                     continue
                 parts, wholes = by_obj[o1], by_obj[anc]
                 decided: set[tuple[int, int]] = set()
@@ -294,10 +294,8 @@ def _closest(pair) -> tuple:
 
 def _gap(a, b) -> int:
     """Days between two claims' statements (unknown: far)."""
-    try:
-        return abs((date.fromisoformat(a.as_of[:10]) - date.fromisoformat(b.as_of[:10])).days)
-    except (TypeError, ValueError):
-        return 10 ** 6
+    da, db = _day_of(a), _day_of(b)
+    return 10 ** 6 if da is None or db is None else abs(da - db)
 
 
 class PartExceedsWholeRule(Rule):

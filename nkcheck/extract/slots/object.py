@@ -225,7 +225,7 @@ class ObjectFinder:
             # is the counted noun, though its words read as modifiers
             lead = re.match(r"\s*", text[q.end:sent_end]).end()
             first = (demonyms or {}).get(q.end + lead)
-            if first is not None and first.end <= sent_end and (not noun or noun_start >= q.end + lead):
+            if first is not None and first.end <= sent_end:
                 demonym, noun, noun_start, noun_end = first, first.text, first.start, first.end
         if noun and noun.lower() in self.objects.member_nouns:
             # "1.500 Angehörige von Spezialeinheiten", "members of the special forces"
