@@ -36,7 +36,7 @@ import pandas as pd
 
 from nkcheck.extract import ExtractResult, _extract_one  # first: nkcheck.articles imports it
 from nkcheck.articles import ArticleError, InputProblem, article_from_text, discover, load_manifest, read_article
-from nkcheck.compare import dating
+from nkcheck.compare import corpus
 from nkcheck.compare.engine import Comparison, block_key, compare_block, finish
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules import Context
@@ -174,7 +174,7 @@ def _compare_partition(df: pd.DataFrame) -> pd.DataFrame:
     """Compare the blocks in one partition of the shuffled ledger."""
     published = dict(zip(df["doc"], df["doc_published"].map(_plain))) if len(df) else {}
     claims = claims_from_frame(df.sort_values("block_seq", kind="stable")) if len(df) else []
-    dating.apply(claims, _CONTEXT.get("dated", {}))
+    corpus.restore(claims, _CONTEXT.get("dated", {}))
     blocks: dict[str, list[Claim]] = {}
     for c in claims:
         blocks.setdefault(_block_name(c), []).append(c)
@@ -252,9 +252,8 @@ def check(sources: Iterable[str], published: Optional[str] = None, use_trained: 
                 result.documents.append(o["doc"])
         claims = dd.read_parquet(ledger).compute().sort_values(["seq", "pos"], kind="stable")
         result.claims = claims_from_frame(claims)
-        found = dating.estimates(result.claims)  # over the whole corpus, before the shuffle
-        dating.apply(result.claims, found)
-        _CONTEXT["dated"] = found
+        # disasters' days and undated articles' dates, over the whole corpus, before the shuffle
+        _CONTEXT["dated"] = corpus.prepare(result.documents, result.claims)
         outlets = {d.id: d.outlet for d in result.documents if d.outlet}
         from nkcheck.compare.tolerance import DEFAULT
         _CONTEXT["ctx"] = Context(tolerances or DEFAULT, outlets)  # forked workers see it

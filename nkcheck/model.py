@@ -70,7 +70,7 @@ class Mention:
 class Setting:
     """The occasion an article reports on: where (the dateline's, headline's or lead's place),
     when (the day of a rally, the date of a disaster; none for a running story), what caused it
-    (a hazard) and who gathered (a crowd's group). A claim with no place, time or actor of its
+    (a hazard), who gathered (a crowd's group) and how long after the occasion it was written. A claim with no place, time or actor of its
     own takes its article's; claims whose settings are disjoint are never one fact."""
 
     place: Optional[str] = None
@@ -78,6 +78,9 @@ class Setting:
     time_end: Optional[str] = None
     hazard: Optional[str] = None
     group: Optional[str] = None
+    # how many days after its occasion the article says it was written ("drei Wochen nach dem
+    # Beben", "five days after the storm"): the latest such span it names
+    days_after: Optional[int] = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -161,6 +164,7 @@ class Claim:
     unit: str = ""
     source_kind: Optional[str] = None
     time_text: str = ""
+    said_text: str = ""  # a weekday that dates the statement where the article's date is unknown ("sagte am Montag")
     as_of: Optional[str] = None   # when the figure was stated: "2024-01-20T18:25", "T13:07", "2024-02-07"
     phase: str = ""               # "start": stated for the beginning of the event; "risen": stated as a rise
     time_hint: Optional[str] = None  # "2024-01-01/2024-01-31": when the article is set, for a figure with no date
@@ -178,7 +182,7 @@ class Claim:
 
     JSON_FIELDS = ("id", "doc", "start", "end", "text", "low", "high", "approx", "object", "event",
                    "actor", "place", "time_start", "time_end", "source", "sentence")
-    EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "as_of", "phase", "time_hint", "aggregate",
+    EXTRA_FIELDS = ("bound", "hedge", "unit", "source_kind", "time_text", "said_text", "as_of", "phase", "time_hint", "aggregate",
                     "increment", "modality", "line", "noun", "counted", "as_of_source", "settled", "ordinal", "part_of", "speaker")
 
     def to_json(self) -> dict[str, Any]:

@@ -119,9 +119,9 @@ def run_check(paths: list[str], published: Optional[str] = None, use_trained: bo
         result = extract_documents(paths, published=published, use_trained=use_trained, cache=cache,
                                    progress=progress, max_bytes=max_bytes, jobs=jobs)
     run.documents, run.claims, run.problems = result.documents, result.claims, result.problems
-    if comparison is None:  # undated articles dated by the dated ones they retell, over the whole corpus
-        from nkcheck.compare import dating
-        dating.apply(run.claims, dating.estimates(run.claims))
+    if comparison is None:  # disasters' days and undated articles' dates, over the whole corpus
+        from nkcheck.compare import corpus
+        corpus.prepare(run.documents, run.claims)
     if cache is not None:
         log.info("cache: %d articles reused, %d extracted", cache.hits, cache.misses)
     to_compare = run.claims

@@ -40,13 +40,14 @@ EVAL_CASES = [
       "--min-conflict-recall", "0.75", "--min-pair-precision", "0.78", "--max-trap-hits", "1",
       "--max-items-ratio", "1.0"] + _slots(object=0.95, event=0.85, actor=0.80, place=0.85, source=0.78)),
     ("nk", "tests/fixtures/corpus/nk/gold.yaml", "tests/fixtures/corpus/nk",
-     ["--min-claim-recall", "0.95", "--min-conflict-recall", "0.30", "--min-pair-precision", "0.30",
+     ["--min-claim-recall", "0.95", "--min-conflict-recall", "0.30", "--min-pair-precision", "0.35",
       "--max-trap-hits", "8", "--max-items-ratio", "0.6"] + _slots(object=0.89, event=0.90, actor=0.85,
-                                                                place=0.64, source=0.68)),
+                                                                place=0.65, source=0.68)),
     ("disasters", "tests/fixtures/corpus/disasters/gold.yaml", "tests/fixtures/corpus/disasters",
-     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.45", "--min-pair-precision", "0.45",
+     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.45", "--min-pair-precision", "0.46",
       "--max-trap-hits", "2", "--max-items-ratio", "1.0"] + _slots(object=0.90, event=0.85, actor=0.88,
-                                                                  place=0.60, source=0.73)),
+                                                                  place=0.64, time=0.70, as_of=0.55,
+                                                                  source=0.73)),
 ]
 HELDOUT = ROOT / "tests/fixtures/corpus/heldout"
 EVAL_CASES += [  # stories in none of the development corpora, written to measure nkcheck on news it was not built on

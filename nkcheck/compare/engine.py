@@ -206,7 +206,7 @@ def compare(claims: list[Claim], published: Optional[Mapping[str, Optional[str]]
     of an incremental run) only the facts and findings that involve them, the same as in a full run.
 
     The claims are taken as they are: the caller that holds the whole corpus dates its undated
-    articles first (``dating.apply(claims, dating.estimates(claims))``, as ``run_check`` does)."""
+    articles first (``corpus.prepare(documents, claims)``, as ``run_check`` does)."""
     ctx = Context(tolerances, dict(outlets or {}))
     blocks = blocks_of(claims)
     findings: list[Finding] = []

@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from nkcheck.extract.entities import finder as entity_finder
+from nkcheck.extract.entities import EntityFinder, finder as entity_finder
 from nkcheck.extract.setting import dateline_span, finder as setting_finder
 from nkcheck.extract.slots import actor as actor_slot
 from nkcheck.extract.slots import event as event_slot
@@ -60,19 +60,23 @@ class ClaimBuilder:
 
     def _said_when(self, times, sent, text, q, ev, base) -> Optional[tuple]:
         """(time expression, ISO date) of when a figure was stated, where its sentence says so;
-        a day or a month not after the article's date."""
+        a day or a month not after the article's date. In an article with no date, a weekday
+        comes with no ISO date: its figures' disaster may date it (``compare.occasions``)."""
         hits: list = []  # the sentence's event words, found only when a date may date a statement
 
         def event_at(lo: int, hi: int) -> list:
             if not hits:
                 hits.append(self.event_finder.hits(sent, text))
             return [(pos, e) for pos, e in hits[0] if lo <= pos < hi]
+        unresolved = None
         for t in self.time_finder.spoken(times, sent, q, self.reporting_verbs, event_at, ev):
             p = self.dates.resolve(t, base)
+            if p is None and base is None and t.label == "weekday":
+                unresolved = unresolved or (t, None)  # "sagte am Montag" in an undated article
             if p is None or p.granularity not in ("day", "month") or (base is not None and p.start > base.end):
                 continue
             return t, (p.start.isoformat() if p.granularity == "day" else p.start.isoformat()[:7])
-        return None
+        return unresolved
 
     def build(self, doc: Doc, document: Document) -> list[Claim]:
         text = doc.text
@@ -131,7 +135,10 @@ class ClaimBuilder:
                 else:
                     period, texpr = None, None  # "Am 9. Januar hatte X von 4000 Verlusten gesprochen": when it was said
             # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
-            origin_ok = bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place"
+            # (a toll counted by a verb of its own: "Aus Syrien liegt eine Zahl von 5900 Toten vor")
+            origin_ok = (bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place") or \
+                ((ev is None or self.events.counting(ev)) and self.objects.info(counted.object).get("kind") == "casualty"
+                 and any(clause[0] <= m.start < clause[1] and EntityFinder.from_origin(text, m.start) for m in mentions))
             place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok, quantities)
             owned = counted.demonym or self.actor_finder.own(mentions, q, counted.noun_end, clause, cue_spans, text)
             actor = owned or self.actor_finder.find(mentions, clause, sent, q, cue_spans)
@@ -167,8 +174,10 @@ class ClaimBuilder:
             claim.ordinal = self.ordinal_finder.find(text, q, clause)
             if owned:
                 self._owned.add(claim.id)
-            if said is not None:
+            if said is not None and said[1] is not None:
                 claim.as_of, claim.as_of_source = said[1], "statement"
+            elif said is not None:
+                claim.said_text = said[0].text
             if counted.partitive:
                 partitive.add(claim.id)
             claims.append(claim)

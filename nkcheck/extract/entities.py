@@ -62,6 +62,14 @@ class EntityFinder:
         self.city_adj_re = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)er(?![\w-])")
         self.aggregate = data.get("aggregate_cues", {})
 
+    @staticmethod
+    def from_origin(text: str, start: int) -> bool:
+        """A name right after "aus"/"from" (an article between): "Aus Syrien liegt ... vor"."""
+        words = re.findall(r"[\wäöüÄÖÜß]+", text[max(0, start - 40):start].lower())
+        while words and words[-1] in ARTICLES:
+            words.pop()
+        return bool(words) and words[-1] in ORIGIN_PREPS
+
     def _role(self, text: str, start: int, default: str) -> str:
         words = re.findall(r"[\wäöüÄÖÜß]+", text[max(0, start - 40):start].lower())
         while words and words[-1] in ARTICLES:

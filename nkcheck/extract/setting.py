@@ -8,7 +8,10 @@
   Samstag demonstrierten ...", "das Erdbeben vom 6. Februar"). A running story (troops sent over
   months) has none;
 - hazard: what caused a disaster's toll, the one the headline or the article names most;
-- group: who gathered (farmers, students ...), named twice or in the headline.
+- group: who gathered (farmers, students ...), named twice or in the headline;
+- days_after: how long after its occasion the article says it was written ("zehn Tage nach dem
+  Unwetter", "five days after the storm"): the latest span of that kind it names. An article
+  with no publication date is dated by it once its occasion's day is known (``compare.occasions``).
 
 Captions ("Foto: …", "Datum des Fotos …") never set an article.
 """
@@ -68,8 +71,16 @@ class SettingFinder:
         self.events = self.event_finder.events
         from nkcheck.extract.attribution import finder as attribution_finder
         self.reporting_verbs = attribution_finder(lang).reporting_verbs
-        cues = langdata.load(lang, "time").get("stamp_cues") or []
+        tdata = langdata.load(lang, "time")
+        cues = tdata.get("stamp_cues") or []
         self.stamp_re = re.compile(r"(?<![\w])(?:" + "|".join(cues) + r")(?![\w])", re.IGNORECASE) if cues else None
+        self.lang = lang
+        after = tdata.get("after_occasion")
+        self.after_re = re.compile(after, re.IGNORECASE) if after else None
+        self.after_units = {str(k).lower(): v for k, v in (tdata.get("after_units") or {}).items()}
+        self.disaster_words = {str(w).lower() for w in tdata.get("disaster_words") or ()}
+        self.one_words = {str(w).lower() for w in tdata.get("one_words") or ()}
+        self._since = tuple(str(w).lower() + " " for w in tdata.get("since_words") or ())
         hz = langdata.load(lang, "events").get("hazards") or {}
         self.hazard_stems = sorted(((str(w).lower(), h) for h, ws in hz.items() for w in ws), key=lambda x: -len(x[0]))
         # a hazard word, alone or as the head of a compound ("Großbrand")
@@ -136,15 +147,56 @@ class SettingFinder:
         if not (hazard or local):
             period = None  # a running story (troops sent over months) has no occasion's day
         elif period is None:
-            # no date in the lead: the day the article's occasion figures are dated to most often
+            # no date in the lead: the day the article's occasion figures are dated to most often;
+            # a disaster struck on the earliest day its figures or a "since" name ("seit Dienstag
+            # vermisst", "no contact since Tuesday": the count runs from the day it struck)
             days = Counter((c.time_start, c.time_end) for c in claims or () if c.time_start and
                            c.time_start == c.time_end and self.events.families.get(
                                self.events.family(c.event) or "", {}).get("occasion"))
-            if days:
+            if hazard and not group:
+                for t in times:
+                    if t.start >= body and self._since and t.text.lower().startswith(self._since) and t.label != "clock":
+                        p = resolve(t)
+                        if p is not None and p.granularity in ("day", "range"):
+                            d0 = p.start.isoformat()
+                            days[(d0, d0)] += 1
+                if days:
+                    (start, end) = min(days)
+                    period = Period(date.fromisoformat(start), date.fromisoformat(end), "day")
+            elif days:
                 (start, end), _ = max(days.items(), key=lambda kv: (kv[1], kv[0]))
                 period = Period(date.fromisoformat(start), date.fromisoformat(end), "day")
         return Setting(place=place, time_start=period.start.isoformat() if period else None,
-                       time_end=period.end.isoformat() if period else None, hazard=hazard, group=group)
+                       time_end=period.end.isoformat() if period else None, hazard=hazard, group=group,
+                       days_after=self.days_after(text, body, sents) if hazard or local else None)
+
+    UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
+
+    def days_after(self, text: str, body: int, sents: list[Sentence]) -> Optional[int]:
+        """The latest "N days/weeks/hours after the <hazard or disaster>" the article names
+        ("Etwas mehr als drei Wochen nach dem schweren Beben", "five days after the storm",
+        "116 hours after the quake"), in whole days; None when it names none."""
+        if self.after_re is None:
+            return None
+        from nkcheck.normalize.numbers import parse_number
+
+        best = None
+        for sent in sents:
+            for m in self.after_re.finditer(text, max(sent.start, body), sent.end):
+                if m.start() > 0 and text[m.start() - 1].isalnum():
+                    continue
+                word = m.group("n").lower()
+                n = 1 if word in self.one_words else (int(word) if word.isdigit() else parse_number(word, self.lang))
+                unit = self.UNIT_DAYS.get(self.after_units.get(m.group("unit").lower(), ""))
+                if not isinstance(n, (int, float)) or n <= 0 or unit is None:
+                    continue
+                # the noun it counts from: a hazard or a disaster word within its first three words
+                words = re.findall(r"[\wäöüÄÖÜß-]+", text[m.end():min(sent.end, m.end() + 60)])[:3]
+                if not any(self.hazard_of(w) or w.lower() in self.disaster_words for w in words):
+                    continue
+                days = int(n * unit)
+                best = days if best is None else max(best, days)
+        return best
 
     def _names_occasion(self, text: str, pos: int, clause: tuple[int, int]) -> bool:
         """A date right after an occasion's noun: "der Kundgebung ... am 19. Januar", "die Beben vom

@@ -25,6 +25,16 @@ class Sentence:
         """The clause that holds a character offset (the whole sentence when none does)."""
         return next((c for c in self.clauses if c[0] <= pos < c[1]), (self.start, self.end))
 
+    def embedded(self, text: str, pronouns) -> list[tuple[int, int]]:
+        """Clauses that open with a relative pronoun and are followed by more of the sentence
+        (set between commas: "..., which devastated neighbouring Türkiye, was close to 3,600")."""
+        out = []
+        for k, (s, e) in enumerate(self.clauses[:-1]):
+            m = re.match(r"[\s,;–-]*([\wäöüÄÖÜß]+)", text[s:e])
+            if k and m and m.group(1).lower() in pronouns:
+                out.append((s, e))
+        return out
+
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     out = []

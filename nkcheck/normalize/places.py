@@ -318,6 +318,14 @@ class Gazetteer:
                     gen_alt[lang].append((w, q))
                 for w in g.get(f"{lang}_after_adjective", []) + g.get(f"{lang}_words", []):
                     self._after_adj[lang][w] = q
+        # "im Nordwesten des Landes", "in the northwest of the country", "the country's northwest"
+        for q, d in (ov.get("directions") or {}).items():
+            for w in (ov.get("country_words") or {}).get("de", []):
+                gen_alt["de"].append((f"{d['de_noun']} {w}", q))
+            for w in (ov.get("country_words") or {}).get("en", []):
+                gen_alt["en"] += [(f"the {e} {w}", q) for e in d.get("en", [])]
+            for w in (ov.get("country_possessive") or {}).get("en", []):
+                gen_alt["en"] += [(f"{w} {e}", q) for e in d.get("en", [])]
         self._gen_q = {lang: dict(gen_alt[lang]) for lang in LANGS}
         self._re_generic = {
             lang: re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(w) for w, _ in gen_alt[lang]), key=len, reverse=True)) + r")(?![\w-])")
@@ -752,15 +760,16 @@ class Gazetteer:
         rx = self._re_generic[lang]
         if rx is None:
             return mentions
-        taken = [(m.start, m.end) for m in mentions]
         extra = []
         for mm in rx.finditer(t):
             s, e = mm.span(1)
-            if any(a < e and s < b for a, b in taken):
+            # a name inside the phrase is the phrase's word ("im Nordwesten des Landes" is no
+            # French Landes)
+            mentions = [m for m in mentions if not (s <= m.start and m.end <= e)]
+            if any(m.start < e and s < m.end for m in mentions) or any(x.start < e and s < x.end for x in extra):
                 continue
             q = self._gen_q[lang][mm.group(1)]
             extra.append(PlaceMention(s, e, text[s:e], (f"#{q}",), "descriptor", False))
-            taken.append((s, e))
         return sorted(mentions + extra, key=lambda m: m.start)
 
     # ---- disambiguation

@@ -226,7 +226,7 @@ class EventFinder:
         hits = [(i, ev) for i, ev, weak in all_hits
                 if not weak or clause[0] <= i < clause[1] or not strong_in_clause]
 
-        embedded = self._relative_clauses(sent, text)
+        embedded = sent.embedded(text, self.events.relative)
 
         def pick(cands: list[tuple[int, str]]) -> Optional[str]:
             in_clause = [(i, ev) for i, ev in cands if clause[0] <= i < clause[1]]
@@ -256,16 +256,6 @@ class EventFinder:
             return plans.get(lex.family(ev), ev)
         ev = pick([h for h in hits if not lex.counting(h[1])]) or pick(hits)
         return lex.for_object(ev, obj) if ev else None
-
-    def _relative_clauses(self, sent: Sentence, text: str) -> list[tuple[int, int]]:
-        """Clauses that open with a relative pronoun and are followed by more of the sentence
-        (embedded between commas)."""
-        out = []
-        for k, (s, e) in enumerate(sent.clauses[:-1]):
-            m = re.match(r"[\s,;–-]*([\wäöüÄÖÜß]+)", text[s:e])
-            if k and m and m.group(1).lower() in self.events.relative:
-                out.append((s, e))
-        return out
 
     def hearsay(self, text: str, clause: tuple[int, int]) -> bool:
         """"sollen es 5000 gewesen sein": a modal with a perfect infinitive reports, it does not plan."""

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from nkcheck import lang as langdata
 from nkcheck.extract.text import Sentence
 from nkcheck.model import Claim, Document, Mention, Quantity
 
@@ -46,6 +47,7 @@ class PlaceFinder:
     def __init__(self, aggregate_cues: list[str], lang: str = "de"):
         self.aggregate_cues = aggregate_cues
         self.lang = lang
+        self.relative = {str(w).lower() for w in langdata.load(lang, "events").get("relative_pronouns") or ()}
 
     def _placey(self, m: Mention, cue_spans, text: str, origin_ok: bool) -> bool:
         if any(s <= m.start < e for s, e in cue_spans):
@@ -102,6 +104,11 @@ class PlaceFinder:
             ms = [m for m in mentions if lo <= m.start < hi and self._placey(m, cue_spans, text, origin_ok)
                   and (level == 0 or m.role != "adj_place")  # "des Karlsruher Instituts" elsewhere in the sentence
                   and not _another_figure(others, q, m)]  # "215 ..., 211 davon in Valencia", "92 in X und 3 in Y"
+            if level == 1 and self.relative:
+                # "killed in Syria by the earthquakes, which devastated neighbouring Türkiye, was
+                # close to 3,600": a place in a relative clause the figure is not in is not its own
+                inner = [c for c in sent.embedded(text, self.relative) if not (c[0] <= q.start < c[1])]
+                ms = [m for m in ms if not any(a <= m.start < b for a, b in inner)]
             if level == 1 and not any(m.start < q.start for m in ms):
                 # "217 people died: 213 in the Valencia region, three in Castilla-La Mancha and one
                 # in Andalusia": places that each come with a figure of their own, after the

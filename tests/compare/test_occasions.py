@@ -1,0 +1,144 @@
+"""The day a disaster struck, across its articles, and when an undated report was written.
+
+Stories written for these tests (German and English): a dated report names the day, an undated
+one takes it from there, and its weekdays and "N days after the ..." date its figures."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from nkcheck.compare import corpus
+from nkcheck.extract import extract_documents
+
+
+def _write(folder: Path, name: str, text: str, published: str = "unknown", lang: str = "de") -> None:
+    (folder / name).write_text(f"---\npublished: \"{published}\"\nlang: {lang}\n---\n\n"
+                               + textwrap.dedent(text).strip() + "\n", encoding="utf-8")
+
+
+def _run(folder: Path):
+    result = extract_documents([str(folder)])
+    assert not result.problems
+    corpus.prepare(result.documents, result.claims)
+    docs = {Path(d.path).name: d for d in result.documents}
+    claims = {(Path(docs_by_id.path).name, c.text): c
+              for c in result.claims for docs_by_id in [next(d for d in result.documents if d.id == c.doc)]}
+    return docs, claims
+
+
+@pytest.mark.parametrize("lang,text,days", [
+    ("de", "Zehn Tage nach dem Orkan werden noch 12 Menschen vermisst.", 10),
+    ("de", "Etwas mehr als drei Wochen nach dem schweren Erdbeben sind 900 Tote gezählt.", 21),
+    ("de", "Eine Woche nach der Katastrophe leben 300 Menschen in Notunterkünften.", 7),
+    ("de", "Drei Wochen nach der Wahl wurden 40 Stimmen nachgezählt; 12 Menschen starben im Sturm.", None),
+    ("en", "Five days after the storm, 30 people were still missing.", 5),
+    ("en", "Nearly a week after the disaster, 3,100 people had been confirmed dead.", 7),
+    ("en", "Some 72 hours after the blast, 14 people were still unaccounted for in the fire.", 3),
+    ("en", "Two weeks after the election, 12 people died in the floods.", None),
+])
+def test_how_long_after_its_occasion_an_article_says_it_was_written(tmp_path, lang, text, days):
+    head = "# Sturm und Erdbeben: neue Zahlen" if lang == "de" else "# Storm and flood toll"
+    _write(tmp_path, "a.md", head + "\n\n" + text, "2025-03-20", lang)
+    result = extract_documents([str(tmp_path)])
+    assert result.documents[0].setting.days_after == days
+
+
+def test_an_undated_report_takes_the_day_its_dated_sister_report_gives_and_its_weekdays_follow(tmp_path):
+    _write(tmp_path, "dated.md", """
+        # Schweres Erdbeben in Griechenland
+
+        Bei dem Erdbeben am Montag in Griechenland kamen mindestens 40 Menschen ums Leben.
+        """, "2025-03-11")
+    _write(tmp_path, "undated.md", """
+        # Erdbeben in Griechenland: Zahl der Toten steigt
+
+        Bis Donnerstag wurden in Griechenland 120 Tote gezählt. Mehr als 500 Menschen wurden verletzt.
+        """)
+    _write(tmp_path, "later.md", """
+        # Zehn Tage nach dem Beben
+
+        Zehn Tage nach dem Erdbeben in Griechenland sind 310 Tote geborgen worden.
+        """)
+    docs, claims = _run(tmp_path)
+    assert docs["dated.md"].setting.time_start == "2025-03-10"  # the Monday before it appeared
+    assert docs["undated.md"].setting.time_start == "2025-03-10"
+    toll = claims[("undated.md", "120")]
+    assert (toll.time_start, toll.as_of, toll.as_of_source) == ("2025-03-10", "2025-03-13", "estimated")
+    assert claims[("undated.md", "500")].as_of == "2025-03-13"  # stated when the article was written
+    assert claims[("later.md", "310")].as_of == "2025-03-20"
+
+
+def test_a_weekday_that_dates_a_statement_in_an_undated_english_report(tmp_path):
+    _write(tmp_path, "dated.md", """
+        # Floods hit Pakistan
+
+        Floods that struck Pakistan on Sunday have killed at least 60 people, officials said.
+        """, "2025-08-04", "en")
+    _write(tmp_path, "undated.md", """
+        # Pakistan flood toll rises
+
+        Officials said on Wednesday that 150 people had died in Pakistan. Five days after the floods,
+        40 people are still missing in Pakistan.
+        """, lang="en")
+    docs, claims = _run(tmp_path)
+    assert docs["undated.md"].setting.time_start == "2025-08-03"
+    assert claims[("undated.md", "150")].as_of == "2025-08-06"  # the last Wednesday by the fifth day
+    assert claims[("undated.md", "40")].as_of == "2025-08-08"
+
+
+def test_an_undated_report_on_another_hazard_or_country_takes_no_day(tmp_path):
+    _write(tmp_path, "quake.md", """
+        # Schweres Erdbeben in Griechenland
+
+        Bei dem Erdbeben am Montag in Griechenland kamen mindestens 40 Menschen ums Leben.
+        """, "2025-03-11")
+    _write(tmp_path, "flood.md", """
+        # Hochwasser in Griechenland
+
+        Bis Donnerstag starben bei dem Hochwasser in Griechenland 12 Menschen.
+        """)
+    _write(tmp_path, "elsewhere.md", """
+        # Erdbeben in Peru
+
+        Bis Donnerstag starben bei dem Erdbeben in Peru 15 Menschen.
+        """)
+    docs, claims = _run(tmp_path)
+    assert docs["flood.md"].setting.time_start is None
+    assert docs["elsewhere.md"].setting.time_start is None
+    assert claims[("elsewhere.md", "15")].as_of is None
+
+
+def test_two_disasters_of_one_hazard_leave_an_undated_report_undated(tmp_path):
+    for name, day, pub in (("a.md", "Montag", "2025-03-11"), ("b.md", "Dienstag", "2025-04-09")):
+        _write(tmp_path, name, f"""
+            # Erdbeben in Griechenland
+
+            Bei dem Erdbeben am {day} in Griechenland kamen mindestens 40 Menschen ums Leben.
+            """, pub)
+    _write(tmp_path, "undated.md", """
+        # Erdbeben in Griechenland
+
+        Bis Donnerstag starben bei dem Erdbeben in Griechenland 90 Menschen.
+        """)
+    docs, _ = _run(tmp_path)
+    assert {docs["a.md"].setting.time_start, docs["b.md"].setting.time_start} == {"2025-03-10", "2025-04-08"}
+    assert docs["undated.md"].setting.time_start is None
+
+
+def test_a_disaster_struck_on_the_earliest_day_its_reports_give(tmp_path):
+    _write(tmp_path, "first.md", """
+        # Floods in Portugal
+
+        (March 7, 2025) Hundreds of people have had no contact with relatives since Tuesday. At least
+        40 people died in the floods in Portugal.
+        """, "2025-03-07", "en")
+    _write(tmp_path, "second.md", """
+        # Floods in Portugal
+
+        Tens of thousands of households in Portugal were still without power on Thursday after the floods.
+        """, "2025-03-07", "en")
+    docs, _ = _run(tmp_path)
+    assert docs["first.md"].setting.time_start == "2025-03-04"
+    assert docs["second.md"].setting.time_start == "2025-03-04"
