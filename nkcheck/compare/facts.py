@@ -96,10 +96,14 @@ def _partition(items: list[Claim], key: Callable[[Claim], Optional[Hashable]], j
     return [parts[k] for k in sorted(parts, key=repr)]
 
 
+def occasion_day(start: Optional[str], end: Optional[str]) -> Optional[date]:
+    """The first day of a period that dates an occasion: a day, or a few (not "im Januar")."""
+    s, e = day(start), day(end) or day(start)
+    return s if s and e and (e - s).days <= OCCASION_GAP_DAYS else None
+
+
 def _short(c: Claim) -> bool:
-    """A period that dates an occasion: a day, or a few (not "im Januar")."""
-    s, e = day(c.time_start), day(c.time_end) or day(c.time_start)
-    return bool(s and e and (e - s).days <= OCCASION_GAP_DAYS)
+    return occasion_day(c.time_start, c.time_end) is not None
 
 
 def _occasions(items: list[Claim]) -> list[list[Claim]]:

@@ -34,7 +34,7 @@ from typing import Iterable, Optional
 
 from nkcheck import lang as langdata
 from nkcheck.compare import measures
-from nkcheck.compare.facts import OCCASION_GAP_DAYS, day
+from nkcheck.compare.facts import OCCASION_GAP_DAYS, occasion_day
 from nkcheck.model import Claim, Document
 from nkcheck.normalize import containment
 
@@ -48,9 +48,7 @@ def _countries(place: Optional[str]) -> Optional[frozenset]:
 
 
 def _occasion_day(doc: Document) -> Optional[date]:
-    st = doc.setting
-    s, e = day(st.time_start), day(st.time_end) or day(st.time_start)
-    return s if s and e and (e - s).days <= OCCASION_GAP_DAYS else None
+    return occasion_day(doc.setting.time_start, doc.setting.time_end)
 
 
 def _fits(doc: Document, struck: date) -> bool:
@@ -68,7 +66,14 @@ def disaster_days(documents: Iterable[Document], named: Optional[dict[str, froze
 
     def where_of(d: Document) -> Optional[frozenset]:
         return _countries(d.setting.place) or named.get(d.id) or None
-    # the disasters: the articles that date their occasion, chained by day and country
+    out: dict[str, date] = {}
+
+    def join(dis: dict, d: Document, where: Optional[frozenset]) -> None:
+        out[d.id] = dis["struck"]
+        dis["where"] = (dis["where"] or frozenset()) | (where or frozenset()) or None
+
+    # the disasters: the articles that date their occasion, chained by day and country; in day
+    # order, a disaster struck on the day of the first article that founds it
     disasters: list[dict] = []
     for d in sorted((d for d in docs if _occasion_day(d)), key=lambda d: (_occasion_day(d), d.id)):
         on, where = _occasion_day(d), where_of(d)
@@ -76,16 +81,11 @@ def disaster_days(documents: Iterable[Document], named: Optional[dict[str, froze
             if dis["hazard"] == d.setting.hazard and (on - dis["last"]).days <= OCCASION_GAP_DAYS and \
                     (where is None or dis["where"] is None or where & dis["where"]):
                 dis["last"] = on
-                dis["where"] = (dis["where"] or frozenset()) | (where or frozenset()) or None
-                dis["docs"].add(d.id)
+                join(dis, d, where)
                 break
         else:
-            disasters.append({"hazard": d.setting.hazard, "struck": on, "last": on, "where": where, "docs": {d.id}})
-    out: dict[str, date] = {}
-    for d in docs:
-        for dis in disasters:
-            if d.id in dis["docs"]:
-                out[d.id] = dis["struck"]
+            disasters.append({"hazard": d.setting.hazard, "struck": on, "last": on, "where": None})
+            join(disasters[-1], d, where)
     # undated articles join the one disaster that fits them; an article that joins one names the
     # countries it struck, so the next round may place one that names only one of them
     changed = True
@@ -100,9 +100,7 @@ def disaster_days(documents: Iterable[Document], named: Optional[dict[str, froze
             if not fits and len(of_hazard) == 1 and (where is None or of_hazard[0]["where"] is None):
                 fits = of_hazard  # where one of the two names no place: the one such disaster there is
             if len(fits) == 1:
-                out[d.id] = fits[0]["struck"]
-                fits[0]["docs"].add(d.id)
-                fits[0]["where"] = (fits[0]["where"] or frozenset()) | (where or frozenset()) or None
+                join(fits[0], d, where)
                 changed = True
     return out
 

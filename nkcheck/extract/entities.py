@@ -63,17 +63,21 @@ class EntityFinder:
         self.aggregate = data.get("aggregate_cues", {})
 
     @staticmethod
-    def from_origin(text: str, start: int) -> bool:
-        """A name right after "aus"/"from" (an article between): "Aus Syrien liegt ... vor"."""
+    def _words_before(text: str, start: int) -> list[str]:
+        """The lower-case words before a name, the articles right before it left out."""
         words = re.findall(r"[\wäöüÄÖÜß]+", text[max(0, start - 40):start].lower())
         while words and words[-1] in ARTICLES:
             words.pop()
+        return words
+
+    @classmethod
+    def from_origin(cls, text: str, start: int) -> bool:
+        """A name right after "aus"/"from" (an article between): "Aus Syrien liegt ... vor"."""
+        words = cls._words_before(text, start)
         return bool(words) and words[-1] in ORIGIN_PREPS
 
     def _role(self, text: str, start: int, default: str) -> str:
-        words = re.findall(r"[\wäöüÄÖÜß]+", text[max(0, start - 40):start].lower())
-        while words and words[-1] in ARTICLES:
-            words.pop()
+        words = self._words_before(text, start)
         if not words:
             return default
         if words[-1] in PLACE_PREPS:

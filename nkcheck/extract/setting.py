@@ -80,7 +80,6 @@ class SettingFinder:
         self.after_units = {str(k).lower(): v for k, v in (tdata.get("after_units") or {}).items()}
         self.disaster_words = {str(w).lower() for w in tdata.get("disaster_words") or ()}
         self.one_words = {str(w).lower() for w in tdata.get("one_words") or ()}
-        self._since = tuple(str(w).lower() + " " for w in tdata.get("since_words") or ())
         hz = langdata.load(lang, "events").get("hazards") or {}
         self.hazard_stems = sorted(((str(w).lower(), h) for h, ws in hz.items() for w in ws), key=lambda x: -len(x[0]))
         # a hazard word, alone or as the head of a compound ("Großbrand")
@@ -154,8 +153,10 @@ class SettingFinder:
                            c.time_start == c.time_end and self.events.families.get(
                                self.events.family(c.event) or "", {}).get("occasion"))
             if hazard and not group:
+                from nkcheck.normalize.dates import resolver
+                dates = resolver(self.lang)
                 for t in times:
-                    if t.start >= body and self._since and t.text.lower().startswith(self._since) and t.label != "clock":
+                    if t.start >= body and t.label != "clock" and dates.opens_since(t):
                         p = resolve(t)
                         if p is not None and p.granularity in ("day", "range"):
                             d0 = p.start.isoformat()

@@ -113,11 +113,15 @@ class DateResolver:
         return None
 
     # -- resolution ---------------------------------------------------------------------
+    def opens_since(self, m: TimeMatch) -> bool:
+        """Whether a time expression opens with a since word ("seit Dienstag", "since Tuesday")."""
+        return bool(self.since) and m.text.lower().startswith(self.since)
+
     def resolve(self, m: TimeMatch, base: Optional[Period], intended: bool = False) -> Optional[Period]:
         """The period a time expression names, read against the base (the article's date); after
         a since word ("seit Oktober") the period runs on to the base."""
         p = self._resolve(m, base, intended)
-        if p is not None and base is not None and m.text.lower().startswith(self.since) and p.start <= base.end:
+        if p is not None and base is not None and self.opens_since(m) and p.start <= base.end:
             return Period(p.start, base.end, "range")
         return p
 
