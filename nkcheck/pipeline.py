@@ -97,7 +97,9 @@ def make_entities(nlp: Language, name: str, lang: str):
     f = entities.finder()
 
     def component(doc: Doc) -> Doc:
-        doc._.nk_mentions = f.find(doc.text, lang)
+        # a time expression names no place ("Mitte Januar", "Ende Mai"); a date in a name does
+        blocked = [(t.start, t.end) for t in (doc._.nk_times or []) if t.label != "name"]
+        doc._.nk_mentions = f.find(doc.text, lang, blocked)
         return doc
     return component
 

@@ -40,12 +40,12 @@ EVAL_CASES = [
       "--min-conflict-recall", "0.75", "--min-pair-precision", "0.78", "--max-trap-hits", "1",
       "--max-items-ratio", "1.0"] + _slots(object=0.95, event=0.85, actor=0.80, place=0.85, source=0.78)),
     ("nk", "tests/fixtures/corpus/nk/gold.yaml", "tests/fixtures/corpus/nk",
-     ["--min-claim-recall", "0.95", "--min-conflict-recall", "0.30", "--min-pair-precision", "0.35",
-      "--max-trap-hits", "8", "--max-items-ratio", "0.6"] + _slots(object=0.89, event=0.90, actor=0.85,
-                                                                place=0.65, source=0.68)),
+     ["--min-claim-recall", "0.95", "--min-conflict-recall", "0.30", "--min-pair-precision", "0.38",
+      "--max-trap-hits", "7", "--max-items-ratio", "0.6"] + _slots(object=0.91, event=0.92, actor=0.85,
+                                                                place=0.68, source=0.70)),
     ("disasters", "tests/fixtures/corpus/disasters/gold.yaml", "tests/fixtures/corpus/disasters",
-     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.45", "--min-pair-precision", "0.46",
-      "--max-trap-hits", "2", "--max-items-ratio", "1.0"] + _slots(object=0.90, event=0.85, actor=0.88,
+     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.50", "--min-pair-precision", "0.48",
+      "--max-trap-hits", "2", "--max-items-ratio", "1.0"] + _slots(object=0.93, event=0.88, actor=0.88,
                                                                   place=0.64, time=0.70, as_of=0.55,
                                                                   source=0.73)),
 ]
@@ -54,7 +54,7 @@ EVAL_CASES += [  # stories in none of the development corpora, written to measur
     (f"heldout-{story}", f"tests/fixtures/corpus/heldout/{story}/gold.yaml", f"tests/fixtures/corpus/heldout/{story}",
      ["--min-claim-recall", "0.78", "--min-conflict-recall", recall, "--min-pair-precision", precision,
       "--max-items-ratio", "1.5"])
-    for story, recall, precision in [("frankreich-truppen-rumaenien-2026", "0.80", "0.52"),
+    for story, recall, precision in [("frankreich-truppen-rumaenien-2026", "0.80", "0.50"),
                                      ("krefeld-explosion-2025", "0.50", "0.80"),
                                      ("sparpaket-demos-oesterreich-2025", "0.74", "0.60"),
                                      ("taifun-dalisay-2025", "0.14", "0.60")]

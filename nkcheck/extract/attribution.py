@@ -60,6 +60,7 @@ class AttributionFinder:
         self.source_words = [w.lower() for w in d.get("source_words", [])]
         self.frames = [re.compile(f, re.IGNORECASE) for f in d.get("reporting_frames", [])]
         self.breakers = {w.lower() for w in d.get("clause_breakers", [])}
+        self.prepositions = {w.lower() for w in d.get("prepositions", [])}
         self.anaphora = sorted((w.lower() for w in d.get("anaphora", [])), key=len, reverse=True)
         self.objects = objects.lexicon(lang)
 
@@ -89,9 +90,20 @@ class AttributionFinder:
                     continue
                 if any(c.src_start < e0 and s0 < c.src_end for c in out):
                     continue
+                if strict and self._after_preposition(text, s0):
+                    continue  # "hatte X in sozialen Medien erklärt": the channel is not who spoke
                 out.append(Cue(m.start(), m.end(), s0, e0, src.strip()))
         out.sort(key=lambda c: c.start)
         return out
+
+    def _after_preposition(self, text: str, start: int) -> bool:
+        """Whether the phrase at ``start`` is the object of a preposition, with only articles
+        and adjectives between: "in sozialen Medien", "on social media"."""
+        words = re.findall(r"[\wäöüÄÖÜß]+", text[max(0, start - 40):start])
+        while words and words[-1].lower() not in self.prepositions and \
+                ((self.lang == "de" and words[-1][:1].islower()) or words[-1].lower() in LEADING):
+            words.pop()  # articles, and German adjectives (an English noun is lowercase too)
+        return bool(words) and words[-1].lower() in self.prepositions
 
     def kind_of(self, source: Optional[str]) -> Optional[str]:
         """The kind of source (police, organisers, authorities ...) by its words."""

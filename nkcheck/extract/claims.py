@@ -99,6 +99,9 @@ class ClaimBuilder:
         # spans that hold who is cited; "Nordkorea sagte ... zu" opens with its actor, so a
         # cue that starts with the source itself only blocks the words after the name
         cue_spans = [(c.src_end, c.end) if c.start == c.src_start else (c.start, c.end) for c in cues]
+        # a place named inside who is cited is the source's ("South Korea's intelligence service
+        # said", "die Syrische Beobachtungsstelle"), never the figure's
+        source_spans = cue_spans + [(c.src_start, c.src_end) for c in cues]
         # who is only cited ("laut Seoul", "according to the ministry") is no fallback actor
         self._cited = [(c.start, c.end) for c in cues if c.start != c.src_start]
         times = [t for t in (doc._.nk_times or []) if t.label not in ("name",)]
@@ -125,21 +128,28 @@ class ClaimBuilder:
         for q, si, sent, clause, counted in located:
             ev = self.event_finder.find(sent, q, clause, text, counted.object, frame)
             ev, modality = self._modality(ev, self.event_finder.modality(text, clause, sent))
-            texpr = self.time_finder.expression(times, q, clause, sent)
+            texpr = self.time_finder.expression(times, q, clause, sent, text)
             period = self.dates.resolve(texpr, base, modality != "actual") if texpr else None
             fam_info = self.events.families.get(self.events.family(ev) or "", {})
             said = self._said_when(times, sent, text, q, ev, base) if modality == "actual" else None
             if said is not None and texpr is not None and said[0] is texpr:
-                if fam_info.get("occasion"):
+                if self.events.info.get(ev or "", {}).get("local"):
                     said = None  # "Police said 15,000 were protesting on Saturday": the rally's day
                 else:
-                    period, texpr = None, None  # "Am 9. Januar hatte X von 4000 Verlusten gesprochen": when it was said
+                    # "Am 9. Januar hatte X von 4000 Verlusten gesprochen", "Am Dienstag meldeten
+                    # die Behörden 95 Tote": when it was said; a toll's occasion is its disaster's
+                    period, texpr = None, None
+            stood = None  # "bis heute 3800 Tote", "by mid-January 1,000 had died": the total as it stood then
+            if said is None and period is not None and modality == "actual" and self.dates.closes_until(texpr, text):
+                stood = time_slot.stood(period, base)
+                if stood is not None and not self.events.info.get(ev or "", {}).get("local"):
+                    period, texpr = None, None  # a crowd "bis zum Abend" keeps its day; a total has no day of its own
             # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
             # (a toll counted by a verb of its own: "Aus Syrien liegt eine Zahl von 5900 Toten vor")
             origin_ok = (bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place") or \
                 ((ev is None or self.events.counting(ev)) and self.objects.info(counted.object).get("kind") == "casualty"
                  and any(clause[0] <= m.start < clause[1] and EntityFinder.from_origin(text, m.start) for m in mentions))
-            place = self.place_finder.find(mentions, q, clause, sent, cue_spans, text, origin_ok, quantities)
+            place = self.place_finder.find(mentions, q, clause, sent, source_spans, text, origin_ok, quantities)
             owned = counted.demonym or self.actor_finder.own(mentions, q, counted.noun_end, clause, cue_spans, text)
             actor = owned or self.actor_finder.find(mentions, clause, sent, q, cue_spans)
             source, source_kind = sources.find(si, sent, q, clause, actor)
@@ -156,7 +166,7 @@ class ClaimBuilder:
                         (source.endswith(" in " + m.text) or source == m.text)]
                 if seat:
                     seats += [(m.start, m.end) for m in seat]
-                    place = self.place_finder.find(mentions, q, clause, sent, cue_spans + seats, text, origin_ok,
+                    place = self.place_finder.find(mentions, q, clause, sent, source_spans + seats, text, origin_ok,
                                                    quantities)
             agg_span = text[sent.start:sent.end].lower()
             aggregate = any(c in agg_span for c in self.aggregate_cues)
@@ -178,6 +188,13 @@ class ClaimBuilder:
                 claim.as_of, claim.as_of_source = said[1], "statement"
             elif said is not None:
                 claim.said_text = said[0].text
+            elif stood is not None:
+                claim.as_of, claim.as_of_source = stood, "statement"
+            if texpr is not None and texpr.label == "rel_unit" and modality == "actual" and \
+                    self.events.info.get(ev or "", {}).get("cumulative") and not self.events.info.get(ev or "", {}).get("local"):
+                # "600 soldiers arrived over the past two weeks", "in den vergangenen zwei Wochen
+                # trafen 600 Soldaten ein": what a running count grew by in that stretch, not its total
+                claim.increment = True
             if counted.partitive:
                 partitive.add(claim.id)
             claims.append(claim)
@@ -201,7 +218,7 @@ class ClaimBuilder:
         from collections import Counter
         from nkcheck.normalize.containment import country
         counts = Counter(country(m.entity) for m in self._mentions if m.type in ("city", "region", "country")
-                         and m.role not in ("other", "origin", "target"))
+                         and m.role not in ("other", "origin", "target", "side"))
         counts.pop(None, None)
         return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 

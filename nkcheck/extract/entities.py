@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional, Sequence
 
 from nkcheck import lang as langdata
 from nkcheck.model import Mention
@@ -33,6 +34,10 @@ ARTICLES = {"der", "die", "das", "dem", "den", "des", "the", "einer", "eines", "
 PLACE_NOUN_ENDINGS = ("stadt", "dorf", "ort", "gemeinde", "metropole", "region", "provinz", "bezirk", "hafen",
                       "insel", "land", "staat", "kreis", "kommune", "ei", "ung", "heit", "keit", "schaft", "tum",
                       "ion", "tät", "wehr", "amt", "ium", "rat", "tag", "ter", "ner")
+# the side a country is on is neither where a figure is nor who acts: "on Russia's side", "an
+# der Seite Russlands", "auf Seiten Russlands" (the words before are in OTHER_PREPS)
+SIDE_AFTER = re.compile(r"(?:['’]s)?\s+side\b", re.IGNORECASE)
+SIDE_BEFORE = {"seite", "seiten", "side"}
 PLACE_NOUNS = {"suburb", "city", "town", "village", "province", "region", "district", "area", "state", "county",
                "municipality", "capital", "port", "island", "stadt", "gemeinde", "ort", "provinz", "hauptstadt"}
 KIND_TYPE = {"country": "country", "region": "region", "city": "city", "area": "region"}
@@ -76,8 +81,10 @@ class EntityFinder:
         words = cls._words_before(text, start)
         return bool(words) and words[-1] in ORIGIN_PREPS
 
-    def _role(self, text: str, start: int, default: str) -> str:
+    def _role(self, text: str, start: int, default: str, end: Optional[int] = None) -> str:
         words = self._words_before(text, start)
+        if (end is not None and SIDE_AFTER.match(text, end)) or (words and words[-1] in SIDE_BEFORE):
+            return "side"
         if not words:
             return default
         if words[-1] in PLACE_PREPS:
@@ -94,27 +101,30 @@ class EntityFinder:
             return "other"
         return default
 
-    def find(self, text: str, lang: str = "de") -> list[Mention]:
+    def find(self, text: str, lang: str = "de", blocked: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """The entities named in a text: organisations, countries, places. ``blocked`` are spans
+        that name no place (time expressions: "bis Mitte Januar" is no Berlin district)."""
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for m in self.name_re.finditer(text):
             name = m.group(1)
             if name in self.sites:
                 gid = self.sites[name]
-                out.append(Mention(m.start(), m.end(), m.group(0), gid, "site", self._role(text, m.start(), "place")))
+                out.append(Mention(m.start(), m.end(), m.group(0), gid, "site", self._role(text, m.start(), "place", m.end())))
             else:
                 eid = self.names[name]
                 e = self.info[eid]
                 entity = e.get("stands_for") or eid
                 typ = "country" if e.get("stands_for") else e["type"]
-                out.append(Mention(m.start(), m.end(), m.group(0), entity, typ, self._role(text, m.start(), "actor")))
+                out.append(Mention(m.start(), m.end(), m.group(0), entity, typ, self._role(text, m.start(), "actor", m.end())))
             taken.append(m.span())
         taken += [m.span() for m in self.compound_re.finditer(text)]
         gz = gazetteer()
         region_words = gz.region_words(lang)
         compass = gz.direction_words()
         # "der Region" is no name; nor is a compass word alone ("the North Sea", "im Norden")
-        found = [pm for pm in gz.find(text, lang) if pm.text not in region_words and pm.text.lower() not in compass]
+        found = [pm for pm in gz.find(text, lang) if pm.text not in region_words and pm.text.lower() not in compass
+                 and not any(pm.start < e and s < pm.end for s, e in blocked)]
         ids = self._prefer_regions(gz, found, gz.resolve(found))
         for pm, pid in zip(found, ids):
             if not pid or any(pm.start < e and s < pm.end for s, e in taken):
@@ -135,7 +145,7 @@ class EntityFinder:
             elif pm.form == "demonym":
                 out.append(Mention(pm.start, pm.end, pm.text, pid, "country", "demonym"))
             else:
-                role = self._role(text, pm.start, "actor" if kind == "country" or pm.metonym_for else "place")
+                role = self._role(text, pm.start, "actor" if kind == "country" or pm.metonym_for else "place", pm.end)
                 if kind != "country" and _occasion_after(lang).match(text, pm.end):
                     role = "place"  # "the Hamburg rally", "the Valencia floods": where the occasion was
                 if pm.metonym_for and role != "place":

@@ -118,7 +118,7 @@ class SettingFinder:
         body = document.body_start
         sents = [s for s in sents if not is_caption(text, s)]
         lead_sents = [s for s in sents if s.start < lead_end]
-        places = [m for m in mentions if is_place(m) and m.role not in ("origin", "other", "target")
+        places = [m for m in mentions if is_place(m) and m.role not in ("origin", "other", "target", "side")
                   and not any(a <= m.start < b for a, b in cue_spans)]
         place = self._first_place(text, places, body, head_end) or self._dateline(text, body, mentions) \
             or self._first_place(text, places, head_end, lead_end)

@@ -8,6 +8,7 @@ month names are resolved against the article date, never today (as dateparser do
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Optional
@@ -81,6 +82,9 @@ class DateResolver:
         self.reldays = {k.lower(): v for k, v in d.get("relative_days", {}).items()}
         self.numbers = langdata.load(lang, "numbers")
         self.since = tuple(sorted((w.lower() + " " for w in d.get("since_words") or []), key=len, reverse=True))
+        until = sorted((w.lower() for w in d.get("until_words") or []), key=len, reverse=True)
+        self.until_re = re.compile(r"(?:^|(?<=\W))(?:" + "|".join(re.escape(w) for w in until) + r")\s+$",
+                                   re.IGNORECASE) if until else None
 
     # -- helpers ----------------------------------------------------------------------
     def _month_near(self, month: int, base: Period, direction: str, strict: bool = False) -> Period:
@@ -116,6 +120,16 @@ class DateResolver:
     def opens_since(self, m: TimeMatch) -> bool:
         """Whether a time expression opens with a since word ("seit Dienstag", "since Tuesday")."""
         return bool(self.since) and m.text.lower().startswith(self.since)
+
+    def closes_until(self, m: TimeMatch, text: str) -> bool:
+        """Whether a time expression closes a count: an until word opens it or stands right
+        before it ("bis heute", "bis Mitte Januar", "by mid-January", "as of Tuesday"). A
+        figure counted up to a day is a running total as it stood then, not what happened on it."""
+        if self.until_re is None:
+            return False
+        head = text[max(0, m.start - 20):m.start]
+        first = m.text.split(None, 1)
+        return bool(self.until_re.search(head) or (len(first) == 2 and self.until_re.search(first[0] + " ")))
 
     def resolve(self, m: TimeMatch, base: Optional[Period], intended: bool = False) -> Optional[Period]:
         """The period a time expression names, read against the base (the article's date); after
@@ -213,13 +227,17 @@ class DateResolver:
         ref = base.end
         if lab == "rel_unit":
             unit = self.units.get(g["unit"].lower(), "month")
-            span = {"day": timedelta(days=10), "week": timedelta(weeks=8), "month": None, "year": None}[unit]
+            # "the past two weeks": that many; "the past weeks": a few (ten days, eight weeks,
+            # six months, five years)
+            n = self._count(g["n"]) if g.get("n") else None
+            span = {"day": timedelta(days=n or 10), "week": timedelta(weeks=n or 8), "month": None, "year": None}[unit]
+            months, years = n or 6, n or 5
             if g["rel"].lower() in self.past:
-                start = (add_months(ref, -6) if unit == "month" else
-                         ref.replace(year=ref.year - 5) if unit == "year" else ref - span)
+                start = (add_months(ref, -months) if unit == "month" else
+                         ref.replace(year=ref.year - years) if unit == "year" else ref - span)
                 return Period(start, ref, "range")
-            end = (add_months(ref, 6) if unit == "month" else
-                   ref.replace(year=ref.year + 5) if unit == "year" else ref + span)
+            end = (add_months(ref, months) if unit == "month" else
+                   ref.replace(year=ref.year + years) if unit == "year" else ref + span)
             return Period(ref + timedelta(days=1), end, "range")
         if lab == "rel_week":
             unit = self.units.get(g["unit"].lower(), "week")

@@ -36,12 +36,39 @@ STATED = [  # (id, lang, sentence, figure, as_of, as_of_source, event time start
      "200", "2025-02-20", "published", "2024-07-01"),
     ("en-rally-day-stays-the-rally", "en", "Police said 15,000 people were protesting in Leipzig on Saturday.",
      "15,000", "2025-02-20", "published", "2025-02-15"),
+    # a toll reported on a day: the day it was stated, not the day of its disaster
+    ("de-toll-reported-on-a-weekday", "de", "Am Dienstag meldeten die Behörden 95 Tote.",
+     "95", "2025-02-18", "statement", None),
+    ("en-possessive-day-is-the-quake's", "en", "The government said Monday's earthquake killed 3,400 people.",
+     "3,400", "2025-02-20", "published", "2025-02-17"),
+    # a particle before a fronted date: the date still opens the sentence
+    ("de-particle-before-date", "de", "Schon am 3. Februar hatte die Ministerin 800 Verletzte gemeldet.",
+     "800", "2025-02-03", "statement", None),
+    ("en-as-early-as", "en", "As early as February 3, the minister had reported 800 injured.",
+     "800", "2025-02-03", "statement", None),
+    # a total counted up to a day stood then: as_of, not when its event happened
+    ("de-until-today", "de", "Bis heute sind nach Angaben der Regierung 240 Menschen ums Leben gekommen.",
+     "240", "2025-02-20", "statement", None),
+    ("de-until-mid-month", "de", "Bis Mitte Februar wurden 1.200 Verletzte gezählt.",
+     "1.200", "2025-02-17", "statement", None),
+    ("en-as-of-weekday", "en", "As of Tuesday, 312 people had been confirmed dead.",
+     "312", "2025-02-18", "statement", None),
+    ("en-by-mid-month", "en", "By mid-February, 1,200 people had been injured.",
+     "1,200", "2025-02-17", "statement", None),
+    # a month long past is no stamp: the figure keeps it as its time
+    ("de-until-long-ago", "de", "Bis Dezember waren 5.000 Helfer im Einsatz.",
+     "5.000", "2025-10-10", "published", "2024-12-01"),
+    # a time beyond a semicolon belongs to the other sentence
+    ("en-semicolon", "en", "The ministry had planned to deliver 40 buses by the end of January; so far 25 have arrived.",
+     "25", "2025-02-20", "published", None),
 ]
+PUBLISHED = {"de-until-mid-month": "2025-02-17", "en-by-mid-month": "2025-02-17", "de-until-long-ago": "2025-10-10"}
 
 
-@pytest.mark.parametrize("lang,text,figure,as_of,source,start", [pytest.param(*c[1:], id=c[0]) for c in STATED])
-def test_when_the_figure_was_stated(tmp_path, lang, text, figure, as_of, source, start):
-    c = _one(_claims(tmp_path, text, lang), figure)
+@pytest.mark.parametrize("lang,text,figure,as_of,source,start,published",
+                         [pytest.param(*c[1:], PUBLISHED.get(c[0], "2025-02-20"), id=c[0]) for c in STATED])
+def test_when_the_figure_was_stated(tmp_path, lang, text, figure, as_of, source, start, published):
+    c = _one(_claims(tmp_path, text, lang, published), figure)
     assert (c.as_of, c.as_of_source, c.time_start) == (as_of, source, start)
 
 

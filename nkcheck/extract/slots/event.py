@@ -145,6 +145,9 @@ def events(lang: str) -> EventLexicon:
 class EventFinder:
     def __init__(self, lang: str):
         self.events = events(lang)
+        # reporting constructions of several words ("geht ... davon aus"): their verb reports
+        # a figure, it names no event ("geht nach" is not "goes to")
+        self.frames = [re.compile(f, re.IGNORECASE) for f in langdata.load(lang, "attribution").get("reporting_frames", [])]
 
     def frame(self, sents: list[Sentence], text: str, objects: list[Optional[str]] = ()) -> Optional[str]:
         """The article's frame: the event family its words name most often — event words that
@@ -216,9 +219,10 @@ class EventFinder:
              obj: Optional[str] = None, frame: Optional[str] = None) -> Optional[str]:
         lex = self.events
         all_hits = []
+        reporting = {m.start() for f in self.frames for m in f.finditer(text, sent.start, sent.end)}
         for i, evs, weak in self.hits(sent, text, frame, with_weak=True):
             ev = next((e for e in evs if lex.applies(e, obj)), None)
-            if ev is not None and not (q.start <= i < q.end):
+            if ev is not None and not (q.start <= i < q.end) and i not in reporting:
                 all_hits.append((i, ev, weak))
         # a weak word ("kamen", "joined") counts in the figure's own clause, or in its sentence when
         # no other event word is in the clause ("... sind am Montag, 15. Januar, ... gekommen")
@@ -236,6 +240,10 @@ class EventFinder:
                 # sind gefallen"
                 outside = [(i, ev) for i, ev in cands if not any(s <= i < e for s, e in embedded)]
                 cands = outside or cands
+            # what befell the counted outranks what they were doing: "3.800 Soldaten sind im
+            # Kampf getötet worden", "3,000 soldiers fighting for Russia have been killed"
+            outcome = [(i, ev) for i, ev in in_clause if lex.families.get(lex.family(ev) or "", {}).get("outcome")]
+            in_clause = outcome or in_clause
             after = [(i, ev) for i, ev in in_clause if i >= q.end]
             before = [(i, ev) for i, ev in in_clause if i < q.start]
             pool = in_clause or cands

@@ -40,7 +40,8 @@ def _another_figure(others, q: Quantity, m: Mention) -> bool:
 
 
 def is_place(m: Mention) -> bool:
-    return m.role in ("place", "adj_place") or (m.type in ("city", "region", "site") and m.role not in ("other", "origin", "target"))
+    return m.role in ("place", "adj_place") or \
+        (m.type in ("city", "region", "site") and m.role not in ("other", "origin", "target", "side"))
 
 
 class PlaceFinder:

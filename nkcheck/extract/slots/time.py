@@ -12,7 +12,7 @@ from typing import Optional
 from nkcheck import lang as langdata
 from nkcheck.extract.text import Sentence
 from nkcheck.extract.times import bracketed
-from nkcheck.model import Claim, Document, Quantity
+from nkcheck.model import Claim, Document, Period, Quantity
 from nkcheck.normalize.dates import resolver
 
 
@@ -23,23 +23,26 @@ class TimeFinder:
         self.stamp_re = re.compile(r"(?<![\w])(?:" + "|".join(tdata.get("stamp_cues", []) or ["(?!)"]) + r")(?![\w])",
                                    re.IGNORECASE)
         self.phase_start = [p.lower() for p in tdata.get("phase_start", [])]
+        self.particles = {w.lower() for w in tdata.get("opening_particles", [])}
         risen = tdata.get("phase_risen") or []
         self.risen_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w.lower()) for w in risen) + r")(?![\w])") \
             if risen else None
 
     @staticmethod
-    def expression(times, q: Quantity, clause: tuple[int, int], sent: Sentence):
-        """The time expression of a figure: in its clause (nearest), else the one that opens its sentence."""
+    def expression(times, q: Quantity, clause: tuple[int, int], sent: Sentence, text: str = ""):
+        """The time expression of a figure: in its clause (nearest), else the one that opens its
+        sentence — not across a semicolon, which opens a sentence of its own ("... by the end of
+        January; so far 18 have arrived")."""
         t_clause = [t for t in times if clause[0] <= t.start < clause[1] and t.label != "clock"]
         t_sent = [t for t in times if sent.start <= t.start < sent.end and t.label != "clock"]
         if t_clause:
             return min(t_clause, key=lambda t: abs(t.start - q.start))
-        if t_sent and t_sent[0].start < sent.clauses[0][1] and len(t_sent) == 1:
+        if t_sent and t_sent[0].start < sent.clauses[0][1] and len(t_sent) == 1 and \
+                ";" not in text[t_sent[0].end:q.start]:
             return t_sent[0]
         return None
 
-    @staticmethod
-    def spoken(times, sent: Sentence, q: Quantity, reporting_verbs, event_at, event: Optional[str]) -> list:
+    def spoken(self, times, sent: Sentence, q: Quantity, reporting_verbs, event_at, event: Optional[str]) -> list:
         """The time expressions of a sentence that date the statement of figure ``q``, not what
         it counts: one right beside a reporting verb ("sagten am Donnerstag, ...", "said on
         Thursday"), or one opening a sentence whose clause reports the figure with nothing between
@@ -56,6 +59,8 @@ class TimeFinder:
         for t in times:
             if not (sent.start <= t.start < sent.end) or t.label in ("clock", "name"):
                 continue
+            if any(w.idx == t.end and w.lower_ in ("'s", "’s", "'", "’") for w in sent.tokens):
+                continue  # "said Monday's earthquake killed ...": the day of the quake, not of the statement
             clause = sent.clause_of(t.start)
             beside = False
             for v in verbs:
@@ -66,7 +71,7 @@ class TimeFinder:
             # reporting verb of the figure's clause, or one between the date and the figure whose
             # clause the figure is reported in ("In March, the JCS had reported that about 4,000
             # ..."), with no other event named between the date and the figure
-            opening = not [w for w in words if w.idx < t.start and w.is_alpha]
+            opening = not [w for w in words if w.idx < t.start and w.is_alpha and w.lower_ not in self.particles]
             reports = [v for v in verbs if v.idx > t.end and
                        (v.idx < q.start or sent.clause_of(v.idx) == sent.clause_of(q.start))]
             if beside or (opening and q.start > t.end and reports
@@ -139,6 +144,27 @@ class TimeFinder:
                 c.as_of = f"{date_part}T{clock}" if date_part else f"T{clock}"
             elif stamp_date:
                 c.as_of = stamp_date
+
+
+STOOD_MAX_DAYS = 10     # "bis Mitte Januar" dates a total to its day; "bis 2025" does not
+STOOD_RECENT_DAYS = 14  # a total "bis Donnerstag" stood in the days before the article was written
+
+
+def stood(period: Period, base: Optional[Period]) -> Optional[str]:
+    """When a total counted up to a period stood: its last day (not after the article's date),
+    or its month when that is the article's. Only in the fortnight before the article was
+    written: "bis Dezember" in an October report is a deadline, not a count, and an article
+    with no date cannot tell."""
+    if base is None:
+        return None
+    end = min(period.end, base.end)
+    if period.start > base.end or (base.end - end).days > STOOD_RECENT_DAYS:
+        return None
+    if (period.end - period.start).days <= STOOD_MAX_DAYS:
+        return end.isoformat()
+    if period.granularity == "month" and period.start <= base.end <= period.end:
+        return period.start.isoformat()[:7]
+    return None
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,85 @@
+"""Which words of a sentence give a figure its event, place and source: what befell the counted
+outranks what they were doing; a time expression, a side taken or a cited name is no place; who
+was spoken to, or the channel, is not who spoke. Table cases in German and English, each a
+sentence written for the phenomenon."""
+from __future__ import annotations
+
+import pytest
+
+from nkcheck.extract import extract_documents
+
+
+def _claim(tmp_path, lang: str, text: str, figure: str, published: str = "2025-03-20"):
+    (tmp_path / "a.md").write_text(f"---\npublished: {published}\nlang: {lang}\n---\n{text}\n", encoding="utf-8")
+    result = extract_documents([str(tmp_path)])
+    assert not result.problems
+    found = [c for c in result.claims if c.text == figure]
+    assert found, [c.text for c in result.claims]
+    return found[-1]
+
+
+EVENTS = [  # (id, lang, sentence, figure, object, event)
+    ("de-killed-in-combat", "de", "Etwa 900 Soldaten sind im Kampf gegen die Rebellen getötet worden.", "900", "killed", "killed"),
+    ("de-relative-clause-activity", "de", "Rund 900 Soldaten, die im Osten kämpften, sind gefallen.", "900", "killed", "killed"),
+    ("en-participle-activity", "en", "About 900 soldiers fighting in the east have been killed.", "900", "killed", "killed"),
+    ("en-fighting-then-wounded", "en", "Some 400 rebels fighting for the government have been wounded.", "400", "wounded", "wounded"),
+    # a reporting construction's verb names no event ("geht ... davon aus": not "goes to")
+    ("de-reporting-frame", "de", "Die Behörde geht davon aus, dass 900 Soldaten gefallen sind.", "900", "killed", "killed"),
+    # no word of harm in the clause: the people stay what they are
+    ("de-firefighters-fight", "de", "Etwa 120 Feuerwehrleute kämpften die ganze Nacht gegen die Flammen.", "120", "firefighters", "fought"),
+    ("en-firefighters-fight", "en", "About 120 firefighters fought the blaze through the night.", "120", "firefighters", "fought"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,obj,event", [pytest.param(*c[1:], id=c[0]) for c in EVENTS])
+def test_what_befell_the_counted(tmp_path, lang, text, figure, obj, event):
+    c = _claim(tmp_path, lang, text, figure)
+    assert (c.object, c.event) == (obj, event)
+
+
+NO_PLACE = [  # (id, lang, sentence, figure, published): no word of the sentence places the figure
+    ("de-mid-month-is-no-district", "de", "Bis Mitte Januar kamen 300 Menschen ums Leben.", "300", "2025-01-14"),
+    ("de-end-of-may-is-no-town", "de", "Ende Mai wurden 40 Häuser zerstört.", "40", "2025-06-20"),
+    ("en-march-is-no-town", "en", "In early March, 600 soldiers arrived.", "600", "2025-03-20"),
+    ("de-side-taken", "de", "Rund 900 Soldaten, die auf Seiten Russlands kämpfen, wurden verwundet.", "900", "2025-03-20"),
+    ("de-at-the-side-of", "de", "Rund 900 Söldner, die an der Seite Russlands kämpfen, wurden verwundet.", "900", "2025-03-20"),
+    ("en-side-taken", "en", "About 900 soldiers fighting on Russia's side were wounded.", "900", "2025-03-20"),
+    ("en-cited-agency-of-a-country", "en",
+     "South Korea's National Intelligence Service (NIS) believes that 300 soldiers were killed.", "300", "2025-03-20"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,published", [pytest.param(*c[1:], id=c[0]) for c in NO_PLACE])
+def test_no_place(tmp_path, lang, text, figure, published):
+    assert _claim(tmp_path, lang, text, figure, published).place is None
+
+
+SOURCES = [  # (id, lang, sentence, figure, source)
+    # the one spoken to is not who spoke ("sagte er": the phrase before the verb is no subject)
+    ("de-interlocutor", "de", "Im Gespräch mit dem Sender sagte er, 300 Menschen seien verletzt worden.", "300", None),
+    ("en-interlocutor", "en", "In an interview with a radio station, he said 300 people had been injured.", "300", None),
+    # the channel is not who spoke
+    ("de-channel", "de", "Am Montag hatte die Ministerin in sozialen Medien erklärt, 300 Menschen seien verletzt worden.",
+     "300", "Ministerin"),
+    ("en-channel", "en", "On Monday, the minister said on social media that 300 people had been injured.", "300", "minister"),
+    ("en-believes", "en", "The National Intelligence Service (NIS) believes that 300 soldiers were killed.", "300",
+     "National Intelligence Service (NIS)"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,source", [pytest.param(*c[1:], id=c[0]) for c in SOURCES])
+def test_who_is_cited(tmp_path, lang, text, figure, source):
+    assert _claim(tmp_path, lang, text, figure).source == source
+
+
+BATCHES = [  # (id, lang, sentence, figure, increment, time start): a running count over a stretch of time
+    ("de-past-two-weeks", "de", "In den vergangenen zwei Wochen trafen 600 Soldaten in Rumänien ein.", "600", True, "2025-03-06"),
+    ("en-past-few-days", "en", "In the past few days, 600 soldiers arrived in Romania.", "600", True, "2025-03-10"),
+    ("en-total-now", "en", "France now has 2,600 soldiers in Romania.", "2,600", False, None),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,increment,start", [pytest.param(*c[1:], id=c[0]) for c in BATCHES])
+def test_a_stretch_of_time_counts_a_batch(tmp_path, lang, text, figure, increment, start):
+    c = _claim(tmp_path, lang, text, figure)
+    assert (c.increment, c.time_start) == (increment, start)
