@@ -76,8 +76,10 @@ def may_fall(obj: Optional[str]) -> bool:
 
 
 def confusable(obj: Optional[str]) -> bool:
-    """Measures readers take for each other (the killed and the casualties): kind casualty."""
-    return taxonomy().get(obj or "", {}).get("kind") == "casualty"
+    """Measures readers take for each other (the killed and the casualties): kind casualty,
+    unless the taxonomy says otherwise (the unidentified among the dead)."""
+    info = taxonomy().get(obj or "", {})
+    return info.get("kind") == "casualty" and info.get("confusable", True)
 
 
 def label(obj: Optional[str]) -> str:

@@ -31,6 +31,17 @@ from nkcheck.model import Claim, Document, Mention
 from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 
 
+
+POSSESSOR = re.compile(r"(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w.-]*['’]s?\s+$")
+
+
+def _possessor_start(text: str, start: int) -> int:
+    """Where a source's name begins with its possessor: "South Korea's intelligence agency",
+    "Syria's health ministry" (the cue may name only the agency)."""
+    m = POSSESSOR.search(text, max(0, start - 40), start)
+    return m.start() if m else start
+
+
 class ClaimBuilder:
     def __init__(self, lang: str):
         self.lang = lang
@@ -101,7 +112,9 @@ class ClaimBuilder:
         cue_spans = [(c.src_end, c.end) if c.start == c.src_start else (c.start, c.end) for c in cues]
         # a place named inside who is cited is the source's ("South Korea's intelligence service
         # said", "die Syrische Beobachtungsstelle"), never the figure's
-        source_spans = cue_spans + [(c.src_start, c.src_end) for c in cues]
+        named_sources = [(_possessor_start(text, c.src_start), c.src_end) for c in cues]
+        source_spans = cue_spans + named_sources
+        disaster = bool(self.setting_finder.hazards_in(text, document.body_start))
         # who is only cited ("laut Seoul", "according to the ministry") is no fallback actor
         self._cited = [(c.start, c.end) for c in cues if c.start != c.src_start]
         times = [t for t in (doc._.nk_times or []) if t.label not in ("name",)]
@@ -146,7 +159,8 @@ class ClaimBuilder:
                     period, texpr = None, None  # a crowd "bis zum Abend" keeps its day; a total has no day of its own
             # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
             # (a toll counted by a verb of its own: "Aus Syrien liegt eine Zahl von 5900 Toten vor")
-            origin_ok = (bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place") or \
+            # (in a disaster's article: in a war's, "South Korea's intelligence" is who counts)
+            origin_ok = (bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place" and disaster) or \
                 ((ev is None or self.events.counting(ev)) and self.objects.info(counted.object).get("kind") == "casualty"
                  and any(clause[0] <= m.start < clause[1] and EntityFinder.from_origin(text, m.start) for m in mentions))
             place = self.place_finder.find(mentions, q, clause, sent, source_spans, text, origin_ok, quantities)
@@ -168,6 +182,17 @@ class ClaimBuilder:
                     seats += [(m.start, m.end) for m in seat]
                     place = self.place_finder.find(mentions, q, clause, sent, source_spans + seats, text, origin_ok,
                                                    quantities)
+            toll = bool(fam_info.get("hazard_actor")) or ((ev is None or self.events.counting(ev)) and
+                                                          self.objects.info(counted.object).get("kind") == "casualty")
+            if place is None and disaster and toll:
+                # "Syria's health ministry said 1,000 died", "die türkische Katastrophenschutzbehörde
+                # meldete 3.000 Tote": a disaster's toll a nation's authority gives is that nation's
+                at = text.find(source, sent.start, sent.end) if source else -1
+                said_by = named_sources + ([(_possessor_start(text, at), at + len(source))] if at >= 0 else [])
+                nations = {m.entity for m in mentions if sent.start <= m.start < sent.end and m.type == "country"
+                           and any(a <= m.start < b for a, b in said_by)}
+                if len(nations) == 1:
+                    place = nations.pop()
             agg_span = text[sent.start:sent.end].lower()
             aggregate = any(c in agg_span for c in self.aggregate_cues)
             claim = Claim(
@@ -243,6 +268,11 @@ class ClaimBuilder:
             if c.place is None and not c.aggregate and st.place and \
                     (lex.info.get(c.event or "", {}).get("local") or (finfo.get("hazard_actor") and st.hazard)):
                 c.place = st.place
+                if finfo.get("hazard_actor") and re.fullmatch(r"[A-Z]{2}#[a-z]+", st.place):
+                    # "nach dem Unwetter im Osten Spaniens": where the disaster struck, told of its
+                    # country; a toll no sentence places is the country's (a sentence's "im Osten"
+                    # stays its own)
+                    c.place = st.place.split("#", 1)[0]
                 c.settled.append("place")
             if c.time_start is None and st.time_start and finfo.get("occasion"):
                 c.time_start, c.time_end = st.time_start, st.time_end
@@ -319,6 +349,9 @@ class ClaimBuilder:
                 c.counted, c.object = c.object, target
             elif target and c.object and c.object in ancestors(target) and kind_of(c.object) in ("household", "thing"):
                 c.object = target  # buildings destroyed are the destroyed buildings
+            elif target and inf.get("narrows") and c.object and \
+                    c.object in (self.objects.taxonomy.get(target, {}).get("broader") or ()):
+                c.object = target  # "62 dieser Toten sind nicht identifiziert": the unidentified among the dead
             elif c.object == "persons" and lex.families.get(inf.get("family") or "", {}).get("people_object"):
                 # "11.000 Nordkoreaner nach Russland geschickt", "5,000 North Koreans deployed":
                 # the people a country deploys are its troops

@@ -23,6 +23,11 @@ EVENTS = [  # (id, lang, sentence, figure, object, event)
     ("de-relative-clause-activity", "de", "Rund 900 Soldaten, die im Osten kämpften, sind gefallen.", "900", "killed", "killed"),
     ("en-participle-activity", "en", "About 900 soldiers fighting in the east have been killed.", "900", "killed", "killed"),
     ("en-fighting-then-wounded", "en", "Some 400 rebels fighting for the government have been wounded.", "400", "wounded", "wounded"),
+    # an event that names a part of the counted measure: the unidentified among the dead
+    ("de-unidentified-among-the-dead", "de", "Bislang wurden 215 Tote gezählt. 62 dieser Toten sind noch nicht identifiziert.",
+     "62", "unidentified_bodies", "unidentified"),
+    ("en-unidentified-bodies", "en", "So far 215 deaths have been confirmed. Of these, 62 bodies have not yet been identified.",
+     "62", "unidentified_bodies", "unidentified"),
     # a reporting construction's verb names no event ("geht ... davon aus": not "goes to")
     ("de-reporting-frame", "de", "Die Behörde geht davon aus, dass 900 Soldaten gefallen sind.", "900", "killed", "killed"),
     # no word of harm in the clause: the people stay what they are
@@ -83,3 +88,25 @@ BATCHES = [  # (id, lang, sentence, figure, increment, time start): a running co
 def test_a_stretch_of_time_counts_a_batch(tmp_path, lang, text, figure, increment, start):
     c = _claim(tmp_path, lang, text, figure)
     assert (c.increment, c.time_start) == (increment, start)
+
+
+NATIONAL_TOLLS = [  # (id, lang, text, figure, place): a disaster's toll a nation's authority gives
+    ("de-national-agency", "de", "Das Erdbeben verwüstete die Region. Die türkische Katastrophenschutzbehörde meldete 3.000 Tote.",
+     "3.000", "TR"),
+    ("de-agency-with-apposition", "de",
+     "Das Erdbeben in der Türkei forderte über 44.000 Tote. Die Syrische Beobachtungsstelle, eine Aktivistengruppe, "
+     "bezifferte die Zahl der Toten auf über 6700.", "6700", "SY"),
+    ("en-possessive-ministry", "en", "The earthquake devastated the region. Syria's health ministry said 1,000 people had died.",
+     "1,000", "SY"),
+    # in a war's report the one who counts is not where the dead fell
+    ("en-war-source-is-no-place", "en", "South Korea's intelligence service said 600 North Korean soldiers had been killed.",
+     "600", None),
+    # a compass part of a country that sets the article is the disaster's region: a toll no
+    # sentence places is the country's
+    ("de-setting-compass-part", "de", "# Unwetter im Osten Spaniens\n\nBislang wurden 215 Todesopfer bestätigt.", "215", "ES"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [pytest.param(*c[1:], id=c[0]) for c in NATIONAL_TOLLS])
+def test_a_nations_toll(tmp_path, lang, text, figure, place):
+    assert _claim(tmp_path, lang, text, figure).place == place

@@ -155,7 +155,7 @@ class ScopeRule(Rule):
                         weeks = list(figures)
                     for w in weeks:
                         for b, ib, whole in figures[w].near(ia):
-                            if not (one_voice(a, b) and a.start == b.start) and not _far(part, a, b) and \
+                            if not (one_voice(a, b) and a.start == b.start) and not _far(part, a, b, ctx) and \
                                     overlap(ia, ib, a.bound == "range" and b.bound == "range") and ok(part, whole):
                                 add(part, whole, 0, a, b)
                 if d is None:
@@ -173,12 +173,22 @@ class ScopeRule(Rule):
 SAME_FIGURE_DAYS = 31  # a running count's figures stated further apart are of different stages
 
 
-def _far(part: Group, a: Claim, b: Claim) -> bool:
-    """Two figures of a running count stated more than ``SAME_FIGURE_DAYS`` apart: the same
-    figure for a part then and a whole later is a coincidence of the count, not one figure
-    named for two measures."""
+def _far(part: Group, a: Claim, b: Claim, ctx: Context) -> bool:
+    """Two figures of a running count stated at different stages: more than
+    ``SAME_FIGURE_DAYS`` apart for a count that changes by the month (a war's), beyond the
+    window of a stage for one that changes by the day (a disaster's toll: "62 Tote" on the first
+    evening, "62 Leichen nicht identifiziert" a week later). The same figure for a part then and
+    a whole later is a coincidence of the count, not one figure named for two measures."""
+    if not running(part):
+        return False
     da, db = neighbours.day_number(a), neighbours.day_number(b)
-    return da is not None and db is not None and abs(da - db) > SAME_FIGURE_DAYS and running(part)
+    if slow(part):
+        return da is not None and db is not None and abs(da - db) > SAME_FIGURE_DAYS
+    if da is None or db is None:
+        # a toll that changes by the day: a figure not known to be of the same day is no more
+        # the same stage than one of another day (a crowd has its rally's day instead)
+        return not measures.local(part.key.get("event"))
+    return abs(da - db) > ctx.tolerances.window_days  # a day, and the morning after
 
 
 def _given_apart(a, b, part_docs: set, whole_docs: set) -> bool:

@@ -182,7 +182,7 @@ class PlaceFinder:
         of the article fills in the rest (the builder)."""
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
         # said"), except where people come from ("Landwirte aus Bayern")
-        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in ("origin", "other", "target")
+        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in ("origin", "other", "target", "side")
                   and not any(s <= m.start < e for s, e in cue_spans)]
         body = document.body_start
         # a paragraph is a line when lines are long (one paragraph per line), else blank-line separated
