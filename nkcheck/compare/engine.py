@@ -19,7 +19,7 @@ from typing import Container, Iterable, Mapping, Optional
 from nkcheck.compare import facts as factlib
 from nkcheck.compare import measures
 from nkcheck.compare.labels import fact_label
-from nkcheck.compare.rules import ACROSS, APART, FACT_RULES, SUMS, Context
+from nkcheck.compare.rules import ACROSS, APART, FACT_RULES, STRETCH, SUMS, Context
 from nkcheck.compare.tolerance import DEFAULT, Tolerances
 from nkcheck.model import Claim, Fact, Finding
 
@@ -84,6 +84,7 @@ def _across(groups: list[factlib.Group], ctx: Context) -> list[Finding]:
         # same or nested places for ACROSS, places apart with the same figure for APART
         for rule in ACROSS + APART:
             found += rule.check_across(related, ctx)
+    found += STRETCH.check_across(groups, ctx)  # batches and totals are never one related set
     return found
 
 

@@ -150,8 +150,11 @@ class ClaimBuilder:
                     said = None  # "Police said 15,000 were protesting on Saturday": the rally's day
                 else:
                     # "Am 9. Januar hatte X von 4000 Verlusten gesprochen", "Am Dienstag meldeten
-                    # die Behörden 95 Tote": when it was said; a toll's occasion is its disaster's
-                    period, texpr = None, None
+                    # die Behörden 95 Tote": when it was said; a toll's occasion is its disaster's.
+                    # Another time in the clause is the figure's own ("said on Friday that 900
+                    # were killed in the past week")
+                    texpr = self.time_finder.expression([t for t in times if t is not said[0]], q, clause, sent, text)
+                    period = self.dates.resolve(texpr, base, modality != "actual") if texpr else None
             stood = None  # "bis heute 3800 Tote", "by mid-January 1,000 had died": the total as it stood then
             if said is None and period is not None and modality == "actual" and self.dates.closes_until(texpr, text):
                 stood = time_slot.stood(period, base)
@@ -215,10 +218,10 @@ class ClaimBuilder:
                 claim.said_text = said[0].text
             elif stood is not None:
                 claim.as_of, claim.as_of_source = stood, "statement"
-            if texpr is not None and texpr.label == "rel_unit" and modality == "actual" and \
+            if texpr is not None and self.dates.recent_stretch(texpr) and modality == "actual" and \
                     self.events.info.get(ev or "", {}).get("cumulative") and not self.events.info.get(ev or "", {}).get("local"):
-                # "600 soldiers arrived over the past two weeks", "in den vergangenen zwei Wochen
-                # trafen 600 Soldaten ein": what a running count grew by in that stretch, not its total
+                # "600 soldiers arrived over the past two weeks", "in der vergangenen Woche wurden
+                # 1.000 getötet": what a running count grew by in that stretch, not its total
                 claim.increment = True
             if counted.partitive:
                 partitive.add(claim.id)
@@ -296,6 +299,20 @@ class ClaimBuilder:
             elif pub:
                 c.as_of, c.as_of_source = pub, "published"
 
+    def _noun_before(self, text: str, lo: int, hi: int) -> Optional[tuple[str, int]]:
+        """The counted people the words before a figure last name in its sentence (a noun the
+        lexicon knows as people, not a generic one) and where: the antecedent of an elliptic
+        figure."""
+        for m in reversed(list(WORD_RE.finditer(text, lo, hi))):
+            obj = self.objects.lookup(m.group(0))
+            if obj is not None and not self.objects.is_generic(m.group(0)) and \
+                    self.objects.taxonomy.get(obj, {}).get("role") == "person":
+                after = " ".join(text[m.end():m.end() + 30].lower().split())
+                if any(after.startswith(d) for d in self.objects.density_after):
+                    return None  # "three people per square metre": a density, no antecedent
+                return obj, m.start()
+        return None
+
     # -- article-level passes ---------------------------------------------------------------
     def _refine(self, claims: list[Claim], starts, text: str, mentions: list[Mention], partitive: set[str],
                 document: Document) -> None:
@@ -333,6 +350,18 @@ class ClaimBuilder:
             if c.object is None and anaphoric and prev is not None and para_of[prev.id] == para_of[c.id]:
                 c.object = prev.object  # "Braunschweig rund 15.000 Teilnehmende, Dortmund 30.000"
                 took = True
+            if c.object is None and not c.noun:
+                # "... the number of North Korean troops backing Russia; some 14,000 are estimated
+                # to have been sent": a figure with no noun counts the people its sentence named
+                # before it
+                named = self._noun_before(text, starts[sent_of[c.id]] if sent_of[c.id] >= 0 else 0, c.start)
+                if named is not None:
+                    c.object, at = named
+                    # whose they are: "North Korean troops", "nordkoreanische Soldaten"
+                    own = [m for m in mentions if m.role in ("adj", "demonym") and m.type == "country"
+                           and 0 <= at - m.end <= 2]
+                    c.actor = own[-1].entity if own else c.actor
+                    took = prev is not None
             if took and prev is not None:
                 self._repick_event(c, prev)
             if (c.object is not None or c.noun) and not (c.unit or "").startswith("per "):
@@ -405,6 +434,7 @@ class ClaimBuilder:
                 c.aggregate = c.aggregate or b.aggregate
                 c.source, c.source_kind = c.source or b.source, c.source_kind or b.source_kind
                 c.time_start, c.time_end = c.time_start or b.time_start, c.time_end or b.time_end
+                c.increment = c.increment or b.increment  # "1,000 killed in a week": the week's
 
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "the"}  # a capitalised article names nothing

@@ -121,6 +121,16 @@ class DateResolver:
         """Whether a time expression opens with a since word ("seit Dienstag", "since Tuesday")."""
         return bool(self.since) and m.text.lower().startswith(self.since)
 
+    def recent_stretch(self, m: TimeMatch) -> bool:
+        """Whether a time expression names the days or weeks just past ("in den vergangenen
+        zwei Wochen", "in der vergangenen Woche", "over the past few days", "last week"): a
+        running count over such a stretch is what it grew by, not its total. Months and years
+        ("im vergangenen Jahr") are periods of history."""
+        g = dict(m.groups)
+        if m.label not in ("rel_unit", "rel_week") or (g.get("rel") or "").lower() not in self.past:
+            return False
+        return self.units.get((g.get("unit") or "").lower()) in ("day", "week")
+
     def closes_until(self, m: TimeMatch, text: str) -> bool:
         """Whether a time expression closes a count: an until word opens it or stands right
         before it ("bis heute", "bis Mitte Januar", "by mid-January", "as of Tuesday"). A

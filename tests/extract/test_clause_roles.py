@@ -81,6 +81,11 @@ BATCHES = [  # (id, lang, sentence, figure, increment, time start): a running co
     ("de-past-two-weeks", "de", "In den vergangenen zwei Wochen trafen 600 Soldaten in Rumänien ein.", "600", True, "2025-03-06"),
     ("en-past-few-days", "en", "In the past few days, 600 soldiers arrived in Romania.", "600", True, "2025-03-10"),
     ("en-total-now", "en", "France now has 2,600 soldiers in Romania.", "2,600", False, None),
+    # the day it was said is not the figure's: the stretch in its clause is
+    ("en-said-on-a-day-counted-over-a-week", "en", "A spokesman said on Friday that 900 soldiers were killed in the past week.",
+     "900", True, "2025-03-10"),
+    ("de-last-week", "de", "In der vergangenen Woche wurden 900 Soldaten getötet.", "900", True, "2025-03-10"),
+    ("de-last-year-is-history", "de", "Im vergangenen Jahr wurden 11.000 Soldaten geschickt.", "11.000", False, "2024-01-01"),
 ]
 
 
@@ -110,3 +115,17 @@ NATIONAL_TOLLS = [  # (id, lang, text, figure, place): a disaster's toll a natio
 @pytest.mark.parametrize("lang,text,figure,place", [pytest.param(*c[1:], id=c[0]) for c in NATIONAL_TOLLS])
 def test_a_nations_toll(tmp_path, lang, text, figure, place):
     assert _claim(tmp_path, lang, text, figure).place == place
+
+
+ELLIPTIC = [  # (id, lang, text, figure, object, actor): a figure with no noun counts the people named before it
+    ("de-elliptic", "de", "Die Zahl der nordkoreanischen Soldaten in Russland wächst; rund 12.000 sollen inzwischen dort stationiert sein.",
+     "12.000", "soldiers", "KP"),
+    ("en-elliptic", "en", "The number of North Korean troops in Russia keeps growing; some 12,000 are believed to be stationed there.",
+     "12,000", "soldiers", "KP"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,obj,actor", [pytest.param(*c[1:], id=c[0]) for c in ELLIPTIC])
+def test_an_elliptic_figure(tmp_path, lang, text, figure, obj, actor):
+    c = _claim(tmp_path, lang, text, figure)
+    assert (c.object, c.actor) == (obj, actor)
