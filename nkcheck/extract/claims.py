@@ -32,6 +32,9 @@ from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 
 
 
+# between two figures of one list: the first one's noun, then a comma or a conjunction
+LISTED = re.compile(r"\s+[\wäöüÄÖÜß-]+\s*(?:,|\bund\b|\bsowie\b|\band\b|\bas well as\b)\s*(?:(?:rund|etwa|about|some)\s+)?",
+                    re.IGNORECASE)
 POSSESSOR = re.compile(r"(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w.-]*['’]s?\s+$")
 
 
@@ -329,6 +332,8 @@ class ClaimBuilder:
                 # "1000 nordkoreanische Pioniere und 5000 Bauarbeiter"; "600 North Koreans
                 # killed, 4,700 injured": a list of figures counts the people its first one names
                 c.actor = p.actor
+            if p is not None and p.place and c.place is None and LISTED.fullmatch(text[p.end:c.start]):
+                c.place = p.place  # "500 Offiziere sowie drei Generäle", "500 officers and three generals"
             prev_in_sent[sent_of[c.id]] = c
         for c in claims:
             inf = lex.info.get(c.event or "", {})
@@ -343,6 +348,7 @@ class ClaimBuilder:
                 c.part_of = prev.id
                 c.object = c.object or prev.object
                 c.actor = c.actor or prev.actor
+                c.place = c.place or prev.place  # "12.000 in Russland; zu ihnen zählten 500 Offiziere"
                 c.source = c.source or prev.source  # part of a figure is said by whoever gave the figure
                 c.source_kind = c.source_kind or prev.source_kind
                 c.speaker = c.speaker or prev.speaker

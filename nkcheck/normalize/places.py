@@ -327,6 +327,13 @@ class Gazetteer:
             for w in (ov.get("country_possessive") or {}).get("en", []):
                 gen_alt["en"] += [(f"{w} {e}", q) for e in d.get("en", [])]
         self._gen_q = {lang: dict(gen_alt[lang]) for lang in LANGS}
+        # "das Grenzgebiet zwischen der Türkei und Syrien": the two countries named after it
+        between, conj = ov.get("between_words") or {}, ov.get("and_words") or {}
+        self._re_between = {
+            lang: re.compile(r"^\s+(?:" + "|".join(map(re.escape, between[lang])) + r")\s+(?:(?:der|dem|den|the)\s+)?$")
+            if between.get(lang) else None for lang in LANGS}
+        self._re_and = {lang: re.compile(r"^\s+(?:" + "|".join(map(re.escape, conj[lang])) + r")\s+(?:(?:der|dem|den|the)\s+)?$")
+                        if conj.get(lang) else None for lang in LANGS}
         self._re_generic = {
             lang: re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(w) for w, _ in gen_alt[lang]), key=len, reverse=True)) + r")(?![\w-])")
             if gen_alt[lang] else None for lang in LANGS}
@@ -769,8 +776,34 @@ class Gazetteer:
             if any(m.start < e and s < m.end for m in mentions) or any(x.start < e and s < x.end for x in extra):
                 continue
             q = self._gen_q[lang][mm.group(1)]
+            pair = self._between(t, e, mentions, lang)
+            if pair is not None:
+                a, b = pair
+                countries = sorted({self.country_of(m.candidates[0]) or m.candidates[0] for m in (a, b)})
+                if len(countries) == 2:
+                    mentions = [m for m in mentions if m is not a and m is not b]
+                    extra.append(PlaceMention(s, b.end, text[s:b.end], ("+".join(countries) + f"#{q}",),
+                                              "descriptor", False))
+                    continue
             extra.append(PlaceMention(s, e, text[s:e], (f"#{q}",), "descriptor", False))
         return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _between(self, t: str, end: int, mentions: list[PlaceMention], lang: str):
+        """The two countries a border word is between ("Grenzgebiet zwischen der Türkei und
+        Syrien", "border region between Turkey and Syria"), or None."""
+        rb, ra = self._re_between.get(lang), self._re_and.get(lang)
+        if rb is None or ra is None:
+            return None
+        after = [m for m in mentions if m.start >= end][:2]
+        if len(after) != 2 or not all(m.candidates and self._is_country(m.candidates[0]) for m in after):
+            return None
+        a, b = after
+        if rb.match(t[end:a.start]) and ra.match(t[a.end:b.start]):
+            return a, b
+        return None
+
+    def _is_country(self, pid: str) -> bool:
+        return "#" not in pid and self.get(pid) is not None and self.get(pid).kind == "country"
 
     # ---- disambiguation
 

@@ -129,3 +129,18 @@ ELLIPTIC = [  # (id, lang, text, figure, object, actor): a figure with no noun c
 def test_an_elliptic_figure(tmp_path, lang, text, figure, obj, actor):
     c = _claim(tmp_path, lang, text, figure)
     assert (c.object, c.actor) == (obj, actor)
+
+
+LISTS = [  # (id, lang, text, figure, place): a figure listed after another shares its place
+    ("de-listed-after-a-partitive", "de",
+     "Laut Kiew sind 12.000 Soldaten in Russland; zu ihnen zählten 500 Offiziere sowie drei Generäle.", "drei", "RU"),
+    ("en-listed", "en", "Officials said 12,000 soldiers were stationed in Russia; among them were 500 officers and three generals.",
+     "three", "RU"),
+    # a figure with a place of its own keeps it
+    ("de-own-place", "de", "In Bayern demonstrierten 20.000 Menschen und 10.000 in Hessen.", "10.000", "DE-HE"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [pytest.param(*c[1:], id=c[0]) for c in LISTS])
+def test_a_listed_figure_shares_the_place(tmp_path, lang, text, figure, place):
+    assert _claim(tmp_path, lang, text, figure).place == place

@@ -352,6 +352,12 @@ DESCRIPTORS = [
     ("border-two", "de", "Im türkisch-syrischen Grenzgebiet bebte die Erde.", "türkisch-syrischen Grenzgebiet", "SY+TR#border"),
     ("border-two-en", "en", "The Turkish-Syrian border region was hit.", "Turkish-Syrian border region", "SY+TR#border"),
     ("border-names-en", "en", "Shelling along the Turkey-Syria border.", "Turkey-Syria border", "SY+TR#border"),
+    ("border-between-de", "de", "Das Beben verwüstete das Grenzgebiet zwischen der Türkei und Syrien.",
+     "Grenzgebiet zwischen der Türkei und Syrien", "SY+TR#border"),
+    ("border-between-en", "en", "The quake hit the border region between Turkey and Syria.",
+     "border region between Turkey and Syria", "SY+TR#border"),
+    ("border-between-a-town-is-no-pair", "de", "Im Grenzgebiet zwischen Kilis und der Türkei wurde gebaut.",
+     "Grenzgebiet", "#border"),
     ("border-one", "de", "An der russischen Grenze wurde geschossen.", "russischen Grenze", "RU#border"),
 ]
 
