@@ -63,6 +63,9 @@ def is_caption(text: str, sent: Sentence) -> bool:
     return bool(CAPTION.match(text, line_start))
 
 
+# time expressions that name a day (the labels of lang/*/time.yaml patterns)
+DAY_LABELS = frozenset({"weekday", "day_month", "numeric_date", "relday"})
+
 class SettingFinder:
     def __init__(self, lang: str):
         from nkcheck.extract.slots.event import finder as event_finder
@@ -87,11 +90,14 @@ class SettingFinder:
                                     re.IGNORECASE) if self.hazard_stems else None
 
     def hazard_of(self, word: str) -> Optional[str]:
-        """The hazard a word names: the word itself, inflected ("Fluten", "Erdbebens"), or as the
-        head of a compound ("Großbrand", "Seebeben"); never as a word's start ("Brandenburger")."""
+        """The hazard a word names: the word itself, inflected ("Fluten", "Erdbebens"), as the
+        head of a compound ("Großbrand", "Seebeben"), or as the first part of a hyphenated one
+        ("Unwetter-Toten", "Erdbeben-Opfer": the disaster's dead); never as the start of one
+        word ("Brandenburger")."""
         w = word.lower().strip("-")
+        parts = (w, w.rsplit("-", 1)[-1]) + ((w.split("-", 1)[0],) if "-" in w else ())
         for stem, h in self.hazard_stems:
-            for base in (w, w.rsplit("-", 1)[-1]):
+            for base in parts:
                 rest = base[len(stem):] if base.startswith(stem) else None
                 if rest is not None and rest in ENDINGS:
                     return h
@@ -156,7 +162,9 @@ class SettingFinder:
                 from nkcheck.normalize.dates import resolver
                 dates = resolver(self.lang)
                 for t in times:
-                    if t.start >= body and t.label != "clock" and dates.opens_since(t):
+                    # only a since that names a day ("seit Dienstag", "since February 6"):
+                    # "the deadliest since 1973" compares, it dates no occasion
+                    if t.start >= body and t.label in DAY_LABELS and dates.opens_since(t):
                         p = resolve(t)
                         if p is not None and p.granularity in ("day", "range"):
                             d0 = p.start.isoformat()

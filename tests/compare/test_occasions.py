@@ -142,3 +142,31 @@ def test_a_disaster_struck_on_the_earliest_day_its_reports_give(tmp_path):
     docs, _ = _run(tmp_path)
     assert docs["first.md"].setting.time_start == "2025-03-04"
     assert docs["second.md"].setting.time_start == "2025-03-04"
+
+
+@pytest.mark.parametrize("lang,text,day", [
+    # a "since" that names a day dates the disaster; one that names a year compares
+    ("de", "# Sturm an der Küste\n\nSeit Dienstag werden nach dem Sturm 30 Menschen vermisst. "
+           "Es ist das schwerste Unwetter seit 1962.", "2025-03-11"),
+    ("en", "# Storm on the coast\n\nThirty people have been missing since Tuesday after the storm. "
+           "It is the worst storm since 1962.", "2025-03-11"),
+    ("en", "# Storm on the coast\n\nThe storm has killed 30 people. It was the deadliest disaster of its kind since 1962.",
+     None),
+])
+def test_a_since_that_names_a_year_dates_no_occasion(tmp_path, lang, text, day):
+    _write(tmp_path, "a.md", text, "2025-03-13", lang)
+    docs, _ = _run(tmp_path)
+    assert docs["a.md"].setting.time_start == day
+
+
+@pytest.mark.parametrize("lang,text,hazard", [
+    # the hazard as the first part of a hyphenated compound names the disaster ("the storm's dead")
+    ("de", "# Zahl der Unwetter-Toten steigt weiter\n\nIn der Region sind 92 Menschen ums Leben gekommen.", "flood"),
+    ("en", "# Flood-hit towns count their dead\n\nIn the region 92 people have died.", "flood"),
+    # never the start of one word
+    ("de", "# Kundgebung am Brandenburger Tor\n\nRund 500 Menschen kamen.", None),
+])
+def test_a_hazard_named_in_a_compound(tmp_path, lang, text, hazard):
+    _write(tmp_path, "a.md", text, "2025-03-13", lang)
+    docs, _ = _run(tmp_path)
+    assert docs["a.md"].setting.hazard == hazard
