@@ -31,18 +31,9 @@ from nkcheck.model import Claim, Document, Mention
 from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 
 
-
 # between two figures of one list: the first one's noun, then a comma or a conjunction
 LISTED = re.compile(r"\s+[\wäöüÄÖÜß-]+\s*(?:,|\bund\b|\bsowie\b|\band\b|\bas well as\b)\s*(?:(?:rund|etwa|about|some)\s+)?",
                     re.IGNORECASE)
-POSSESSOR = re.compile(r"(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w.-]*['’]s?\s+$")
-
-
-def _possessor_start(text: str, start: int) -> int:
-    """Where a source's name begins with its possessor: "South Korea's intelligence agency",
-    "Syria's health ministry" (the cue may name only the agency)."""
-    m = POSSESSOR.search(text, max(0, start - 40), start)
-    return m.start() if m else start
 
 
 class ClaimBuilder:
@@ -115,7 +106,7 @@ class ClaimBuilder:
         cue_spans = [(c.src_end, c.end) if c.start == c.src_start else (c.start, c.end) for c in cues]
         # a place named inside who is cited is the source's ("South Korea's intelligence service
         # said", "die Syrische Beobachtungsstelle"), never the figure's
-        named_sources = [(_possessor_start(text, c.src_start), c.src_end) for c in cues]
+        named_sources = [(place_slot.possessor_start(text, c.src_start), c.src_end) for c in cues]
         source_spans = cue_spans + named_sources
         disaster = bool(self.setting_finder.hazards_in(text, document.body_start))
         # who is only cited ("laut Seoul", "according to the ministry") is no fallback actor
@@ -166,9 +157,11 @@ class ClaimBuilder:
             # "aus Syrien wurden 230 Tote gemeldet": for a disaster's toll, where it is reported from
             # (a toll counted by a verb of its own: "Aus Syrien liegt eine Zahl von 5900 Toten vor")
             # (in a disaster's article: in a war's, "South Korea's intelligence" is who counts)
+            counted_toll = (ev is None or self.events.counting(ev)) and \
+                self.objects.info(counted.object).get("kind") == "casualty"  # "bezifferte die Zahl der Toten"
             origin_ok = (bool(fam_info.get("hazard_actor")) and fam_info.get("origin", "place") == "place" and disaster) or \
-                ((ev is None or self.events.counting(ev)) and self.objects.info(counted.object).get("kind") == "casualty"
-                 and any(clause[0] <= m.start < clause[1] and EntityFinder.from_origin(text, m.start) for m in mentions))
+                (counted_toll and any(clause[0] <= m.start < clause[1] and EntityFinder.from_origin(text, m.start)
+                                      for m in mentions))
             place = self.place_finder.find(mentions, q, clause, sent, source_spans, text, origin_ok, quantities)
             owned = counted.demonym or self.actor_finder.own(mentions, q, counted.noun_end, clause, cue_spans, text)
             actor = owned or self.actor_finder.find(mentions, clause, sent, q, cue_spans)
@@ -188,17 +181,8 @@ class ClaimBuilder:
                     seats += [(m.start, m.end) for m in seat]
                     place = self.place_finder.find(mentions, q, clause, sent, source_spans + seats, text, origin_ok,
                                                    quantities)
-            toll = bool(fam_info.get("hazard_actor")) or ((ev is None or self.events.counting(ev)) and
-                                                          self.objects.info(counted.object).get("kind") == "casualty")
-            if place is None and disaster and toll:
-                # "Syria's health ministry said 1,000 died", "die türkische Katastrophenschutzbehörde
-                # meldete 3.000 Tote": a disaster's toll a nation's authority gives is that nation's
-                at = text.find(source, sent.start, sent.end) if source else -1
-                said_by = named_sources + ([(_possessor_start(text, at), at + len(source))] if at >= 0 else [])
-                nations = {m.entity for m in mentions if sent.start <= m.start < sent.end and m.type == "country"
-                           and any(a <= m.start < b for a, b in said_by)}
-                if len(nations) == 1:
-                    place = nations.pop()
+            if place is None and disaster and (fam_info.get("hazard_actor") or counted_toll):
+                place = self.place_finder.nation_of_source(mentions, sent, source, text, named_sources)
             agg_span = text[sent.start:sent.end].lower()
             aggregate = any(c in agg_span for c in self.aggregate_cues)
             claim = Claim(

@@ -39,6 +39,16 @@ def _another_figure(others, q: Quantity, m: Mention) -> bool:
     return any(lo <= o.start < hi for o in others)
 
 
+POSSESSOR = re.compile(r"(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w.-]*['’]s?\s+$")
+
+
+def possessor_start(text: str, start: int) -> int:
+    """Where a source's name begins with its possessor: "South Korea's intelligence agency",
+    "Syria's health ministry" (the cue may name only the agency)."""
+    m = POSSESSOR.search(text, max(0, start - 40), start)
+    return m.start() if m else start
+
+
 def is_place(m: Mention) -> bool:
     return m.role in ("place", "adj_place") or \
         (m.type in ("city", "region", "site") and m.role not in ("other", "origin", "target", "side"))
@@ -176,6 +186,19 @@ class PlaceFinder:
             if entry and entry.ids and "#" not in entry.ids[0] and gazetteer().get(entry.ids[0]).kind == "country":
                 return entry.ids[0]
         return None
+
+    @staticmethod
+    def nation_of_source(mentions: list[Mention], sent: Sentence, source: Optional[str], text: str,
+                         named_sources: list[tuple[int, int]]) -> Optional[str]:
+        """The one country named in who is cited in the sentence ("Syria's health ministry said
+        1,000 died", "die türkische Katastrophenschutzbehörde meldete 3.000 Tote"): a disaster's
+        toll a nation's authority gives is that nation's (the caller asks only for tolls of a
+        disaster's article)."""
+        at = text.find(source, sent.start, sent.end) if source else -1
+        said_by = named_sources + ([(possessor_start(text, at), at + len(source))] if at >= 0 else [])
+        nations = {m.entity for m in mentions if sent.start <= m.start < sent.end and m.type == "country"
+                   and any(a <= m.start < b for a, b in said_by)}
+        return nations.pop() if len(nations) == 1 else None
 
     def inherit(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str, document: Document) -> None:
         """A figure with no place in its sentence is where its paragraph last said; the setting
