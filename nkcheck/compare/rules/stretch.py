@@ -1,6 +1,8 @@
 """NK303: the figure of a stretch of time next to the running total it nearly equals."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from nkcheck.compare import stages
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, one_voice, side
@@ -49,13 +51,25 @@ class StretchAsTotalRule(Rule):
         batches = [f for f in facts if f.key.get("increment") == "batch"]
         totals = [f for f in facts if f.key.get("increment") is None]
         out = []
+        by_figure: dict[int, tuple[list[float], list]] = {}  # a total's claims in figure order, for bisect
+        for tf in totals:
+            ranked = sorted(((_figure(b), i, b) for i, b in enumerate(tf.pairable) if b.bound != "vague"),
+                            key=lambda t: (t[0], t[1]))
+            by_figure[id(tf)] = ([r[0] for r in ranked], ranked)
         for bf in batches:
             for tf in totals:
                 if not _related(bf, tf):
                     continue
-                pairs = [(a, b) for a in bf.pairable for b in tf.pairable
-                         if not one_voice(a, b) and a.bound != "vague" and b.bound != "vague" and _near(a, b)
-                         and stages.relation(a, b, tol, slow(tf)) == stages.SAME]
+                figures, ranked = by_figure[id(tf)]
+                pairs = []
+                for a in bf.pairable:
+                    x = _figure(a)
+                    if a.bound == "vague" or x <= 0:
+                        continue
+                    near = ranked[bisect_left(figures, x * NEAR):bisect_right(figures, x / NEAR)]
+                    pairs += [(a, b) for _, _, b in sorted(near, key=lambda t: t[1])
+                              if not one_voice(a, b) and _near(a, b)
+                              and stages.relation(a, b, tol, slow(tf)) == stages.SAME]
                 if not pairs:
                     continue
                 a, b = pairs[0]
