@@ -233,7 +233,7 @@ class ClaimBuilder:
         from collections import Counter
         from nkcheck.normalize.containment import country
         counts = Counter(country(m.entity) for m in self._mentions if m.type in ("city", "region", "country")
-                         and m.role not in ("other", "origin", "target", "side"))
+                         and m.role not in place_slot.NO_PLACE_ROLES)
         counts.pop(None, None)
         return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 

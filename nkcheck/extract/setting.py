@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Optional
 
 from nkcheck import lang as langdata
-from nkcheck.extract.slots.place import is_place
+from nkcheck.extract.slots.place import NO_PLACE_ROLES, is_place
 from nkcheck.extract.text import Sentence
 from nkcheck.extract.times import bracketed
 from nkcheck.model import Document, Mention, Period, Setting
@@ -124,7 +124,7 @@ class SettingFinder:
         body = document.body_start
         sents = [s for s in sents if not is_caption(text, s)]
         lead_sents = [s for s in sents if s.start < lead_end]
-        places = [m for m in mentions if is_place(m) and m.role not in ("origin", "other", "target", "side")
+        places = [m for m in mentions if is_place(m) and m.role not in NO_PLACE_ROLES
                   and not any(a <= m.start < b for a, b in cue_spans)]
         place = self._first_place(text, places, body, head_end) or self._dateline(text, body, mentions) \
             or self._first_place(text, places, head_end, lead_end)

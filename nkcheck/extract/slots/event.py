@@ -147,7 +147,8 @@ class EventFinder:
         self.events = events(lang)
         # reporting constructions of several words ("geht ... davon aus"): their verb reports
         # a figure, it names no event ("geht nach" is not "goes to")
-        self.frames = [re.compile(f, re.IGNORECASE) for f in langdata.load(lang, "attribution").get("reporting_frames", [])]
+        from nkcheck.extract.attribution import finder as attribution_finder
+        self.frames = attribution_finder(lang).frames
 
     def frame(self, sents: list[Sentence], text: str, objects: list[Optional[str]] = ()) -> Optional[str]:
         """The article's frame: the event family its words name most often — event words that

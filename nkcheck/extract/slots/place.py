@@ -49,9 +49,14 @@ def possessor_start(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+# roles of a mention that name no figure's place: who it is for or against, where people come
+# from, the side a country is on ("auf Seiten Russlands")
+NO_PLACE_ROLES = frozenset({"other", "origin", "target", "side"})
+
+
 def is_place(m: Mention) -> bool:
     return m.role in ("place", "adj_place") or \
-        (m.type in ("city", "region", "site") and m.role not in ("other", "origin", "target", "side"))
+        (m.type in ("city", "region", "site") and m.role not in NO_PLACE_ROLES)
 
 
 class PlaceFinder:
@@ -205,7 +210,7 @@ class PlaceFinder:
         of the article fills in the rest (the builder)."""
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
         # said"), except where people come from ("Landwirte aus Bayern")
-        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in ("origin", "other", "target", "side")
+        places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in NO_PLACE_ROLES
                   and not any(s <= m.start < e for s, e in cue_spans)]
         body = document.body_start
         # a paragraph is a line when lines are long (one paragraph per line), else blank-line separated
