@@ -24,6 +24,7 @@ from nkcheck.extract.slots import event as event_slot
 from nkcheck.extract.slots import object as object_slot
 from nkcheck.extract.slots import ordinal as ordinal_slot
 from nkcheck.extract.slots import place as place_slot
+from nkcheck.normalize import containment
 from nkcheck.extract.slots import source as source_slot
 from nkcheck.extract.slots import time as time_slot
 from nkcheck.extract.text import WORD_RE, sentences_of
@@ -217,7 +218,7 @@ class ClaimBuilder:
         self._frame = frame
         self._refine(claims, starts, text, mentions, partitive, document)
         self.ordinal_finder.listed(claims, text)
-        self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document)
+        self._inherited = self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
         group = self.actor_finder.crowd_groups(claims, text, document, sents, starts,
                                                lambda ev: bool(self.events.info.get(ev or "", {}).get("local")))
@@ -250,6 +251,9 @@ class ClaimBuilder:
         for c in claims:
             fam = lex.family(c.event)
             finfo = lex.families.get(fam or "", {})
+            if c.id in self._inherited and self.place_finder.outside_setting(c, st.place):
+                c.place = None
+                c.settled.remove("place")
             if c.place is None and c.aggregate and nation:
                 c.place = nation  # "bundesweit", "in vielen Städten": the country's total
                 c.settled.append("place")
@@ -330,6 +334,11 @@ class ClaimBuilder:
                 # "davon rund 1500", "211 davon", "of them 300": what the antecedent counts
                 took = c.object is None
                 c.part_of = prev.id
+                if prev.place is None and c.place and sent_of[c.id] == sent_of[prev.id]:
+                    # "215 Todesopfer, 211 davon in der Region Valencia", "217 dead, 213 of them in
+                    # Valencia": a whole with one part named has more than that part, the place around it
+                    around = containment.chain(c.place)[1:2]
+                    prev.place = around[0] if around else None
                 c.object = c.object or prev.object
                 c.actor = c.actor or prev.actor
                 c.place = c.place or prev.place  # "12.000 in Russland; zu ihnen zählten 500 Offiziere"

@@ -40,6 +40,8 @@ SIDE_AFTER = re.compile(r"(?:['’]s)?\s+side\b", re.IGNORECASE)
 SIDE_BEFORE = {"seite", "seiten", "side"}
 PLACE_NOUNS = {"suburb", "city", "town", "village", "province", "region", "district", "area", "state", "county",
                "municipality", "capital", "port", "island", "stadt", "gemeinde", "ort", "provinz", "hauptstadt"}
+NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")  # a city adjective before its noun ("Berliner Polizei")
+DEMONYM_MIN_POPULATION = 100_000  # a city this large names its inhabitants ("die Hamburger")
 KIND_TYPE = {"country": "country", "region": "region", "city": "city", "area": "region"}
 
 
@@ -134,8 +136,10 @@ class EntityFinder:
             if pm.form == "name" and "#" not in pid and gz.get(pid).kind == "city" and self._in_person_name(text, pm, gz, lang):
                 continue  # "Amparo Fort", "Pedro Sánchez": a first or last name, not a town
             if lang == "de" and pm.form == "name" and "#" not in pid and gz.get(pid).kind != "country" and \
+                    (" " not in pm.text or gz.get(pid).kind == "city") and \
                     re.search(r"(?:^|\s)(?:der|die|das|des|dem|den|eines|einer|einem)\s+$", text[max(0, pm.start - 8):pm.start]):
-                continue  # "in sieben Provinzen des Landes": German names no town with an article
+                continue  # "in sieben Provinzen des Landes": German names no town with an article (a
+                # region of several words may have one: "in der Comunitat Valenciana")
             if "#" in pid and pid.startswith("gn:") and pid.endswith(("#center", "#centre")):
                 pid = pid.split("#", 1)[0]  # "central Heidelberg" is Heidelberg
             kind = KIND_TYPE.get(gz.get(pid).kind if "#" not in pid else "area", "region") if pid[:1] != "#" else "region"
@@ -160,14 +164,19 @@ class EntityFinder:
                 gid = self.adjectives[m.group(1).lower()]
                 out.append(Mention(m.start(), m.end(), m.group(0), gid, "region", "adj_place"))
                 taken.append(m.span())
-        if lang == "de":  # "Berliner Polizei", "Krefelder Feuerwehr": a city adjective names the place
+        if lang == "de":
+            # "Berliner Polizei", "Krefelder Feuerwehr": a city adjective names the place. It
+            # stands before a noun, which German capitalises; without one the word is a noun
+            # itself: an inhabitant of a city people are named after ("die Hamburger"), else
+            # most often a common noun ("die Trauer mit ..." names no town called Trau)
             for m in self.city_adj_re.finditer(text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 entry = gz.lookup(m.group(1), "de")
                 if entry and entry.ids and entry.form == "name" and not entry.flags:
                     pid = entry.ids[0]
-                    if "#" not in pid and gz.get(pid).kind == "city":
+                    if "#" not in pid and gz.get(pid).kind == "city" and \
+                            (NOUN_AFTER.match(text, m.end()) or gz.get(pid).population >= DEMONYM_MIN_POPULATION):
                         out.append(Mention(m.start(), m.end(), m.group(0), pid, "city", "adj_place"))
                         taken.append(m.span())
         out.sort(key=lambda x: (x.start, x.end))

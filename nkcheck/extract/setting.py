@@ -31,6 +31,8 @@ from nkcheck.model import Document, Mention, Period, Setting
 
 CAPTION = re.compile(r"\s*[(\[]?(?:\*|_)*(?:Foto|Fotos|Bild|Bilder|Photo|Image|Picture|Credit|Quelle|Source)\s*:|"
                      r"\s*\(?(?:Datum des Fotos|Photo taken|Archivbild|Archivfoto)", re.IGNORECASE)
+PLACE_JOINS = ("und", "and", "sowie", "und in", "and in", "oder", "or", "-", "–")
+COUNTRY_JOINS = ("und", "and", "sowie", "-", "–", "und in", "and in")
 DATELINE_EN = re.compile(r"\s*(?P<place>[A-Z][A-Z .'-]{2,40})(?:,\s*[A-Z][\w .'-]{2,40})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s")
 DATELINE_DE = re.compile(r"\s*(?P<place>[A-ZÄÖÜ][\wäöüß .'-]{1,40}?)\s*(?:\((?:dpa|AFP|AP|Reuters|KNA|epd|dts|APA|sda|afp|rtr)[^)]*\)\s*)[—–-]\s")
 
@@ -124,8 +126,15 @@ class SettingFinder:
         body = document.body_start
         sents = [s for s in sents if not is_caption(text, s)]
         lead_sents = [s for s in sents if s.start < lead_end]
-        places = [m for m in mentions if is_place(m) and m.role not in NO_PLACE_ROLES
-                  and not any(a <= m.start < b for a, b in cue_spans)]
+        hazards = Counter(h for _, h in self.hazards_in(text, body))
+        head = [h for _, h in self.hazards_in(text, body, head_end)]
+        hazard = head[0] if head else (hazards.most_common(1)[0][0] if hazards and hazards.most_common(1)[0][1] >= 2 else None)
+        # a disaster that crosses borders strikes the countries its headline or lead names together,
+        # as a subject too ("Erdbeben erschüttern die Türkei und Syrien", "Türkei und Syrien:
+        # Opferzahl steigt", "Turkey-Syria earthquakes")
+        struck = self._coordinated_countries(text, mentions) if hazard else set()
+        places = [m for m in mentions if (is_place(m) or m.start in struck)
+                  and m.role not in NO_PLACE_ROLES and not any(a <= m.start < b for a, b in cue_spans)]
         place = self._first_place(text, places, body, head_end) or self._dateline(text, body, mentions) \
             or self._first_place(text, places, head_end, lead_end)
         # the occasion's time: in the headline or lead, in a clause with an occasion word
@@ -145,9 +154,6 @@ class SettingFinder:
                     if p is not None and p.granularity in ("day", "range") and (p.end - p.start).days <= 7:
                         period = p
                         break
-        hazards = Counter(h for _, h in self.hazards_in(text, body))
-        head = [h for _, h in self.hazards_in(text, body, head_end)]
-        hazard = head[0] if head else (hazards.most_common(1)[0][0] if hazards and hazards.most_common(1)[0][1] >= 2 else None)
         local = any(self.events.info.get(c.event or "", {}).get("local") for c in claims or ())
         if not (hazard or local):
             period = None  # a running story (troops sent over months) has no occasion's day
@@ -239,6 +245,16 @@ class SettingFinder:
         return bool(self.hazards_in(text, sent.start, sent.end))
 
     @staticmethod
+    def _coordinated_countries(text: str, mentions: list[Mention]) -> set[int]:
+        """Where countries are named together ("die Türkei und Syrien", "Turkey-Syria"): their starts."""
+        countries = [m for m in mentions if m.type == "country"]
+        out: set[int] = set()
+        for a, b in zip(countries, countries[1:]):
+            if a.entity != b.entity and text[a.end:b.start].strip().lower() in COUNTRY_JOINS:
+                out.update((a.start, b.start))
+        return out
+
+    @staticmethod
     def _first_place(text: str, places: list[Mention], start: int, end: int) -> Optional[str]:
         inside = [m for m in places if start <= m.start < end]
         if not inside:
@@ -247,7 +263,7 @@ class SettingFinder:
         if len(inside) > 1:  # "in der Türkei und Syrien": the two together
             nxt = inside[1]
             between = text[first.end:nxt.start].strip().lower()
-            if between in ("und", "and", "sowie", "und in", "and in", "oder", "or") and nxt.entity != first.entity:
+            if between in PLACE_JOINS and nxt.entity != first.entity:
                 return "+".join(sorted({first.entity, nxt.entity}))
         return first.entity
 

@@ -829,10 +829,16 @@ class Gazetteer:
                     if cc:
                         w[cc] = w.get(cc, 0.0) + 1.0 / len(m.candidates)
             weak_of.append(w)
+        # a name does not vote for itself: what all mentions of one spelling together suggest is
+        # left out of their own weak evidence ("Albania" named twice is no evidence for the
+        # towns in the United States that share the name)
         weak: dict[str, float] = {}
-        for w in weak_of:
+        by_name: dict[str, dict[str, float]] = {}
+        for m, w in zip(mentions, weak_of):
+            own = by_name.setdefault(m.text, {})
             for cc, v in w.items():
                 weak[cc] = weak.get(cc, 0.0) + v
+                own[cc] = own.get(cc, 0.0) + v
         for _round in range(2):
             strong: dict[str, int] = {}
             strong_of: list[set[str]] = []
@@ -859,7 +865,7 @@ class Gazetteer:
                     if m.form != "name":
                         depth = min(depth, 1)
                     cc = self.country_of(c) if not c.startswith("#") else None
-                    w = weak.get(cc, 0.0) - weak_of[k].get(cc, 0.0) if cc else 0.0
+                    w = weak.get(cc, 0.0) - by_name[m.text].get(cc, 0.0) if cc else 0.0
                     score = (depth, round(w, 6), -rank)
                     if best_score is None or score > best_score:
                         best, best_score = c, score

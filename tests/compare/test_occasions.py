@@ -170,3 +170,35 @@ def test_a_hazard_named_in_a_compound(tmp_path, lang, text, hazard):
     _write(tmp_path, "a.md", text, "2025-03-13", lang)
     docs, _ = _run(tmp_path)
     assert docs["a.md"].setting.hazard == hazard
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    # a disaster across a border is set in the countries its headline names together, as the
+    # subject too; a country alone as a subject leaves the setting to the lead's finer place
+    ("de", "# Erdbeben erschüttern Griechenland und Albanien\n\nMindestens 40 Menschen starben.", "AL+GR"),
+    ("de", "# Griechenland und Albanien: Zahl der Erdbeben-Toten steigt\n\nMindestens 40 Menschen starben.", "AL+GR"),
+    ("en", "# Greece-Albania earthquake: toll passes 40\n\nAt least 40 people died.", "AL+GR"),
+    ("en", "# Greece floods: toll rises\n\nIn the region of Thessaly, 40 people died.", "GR-E"),
+])
+def test_the_countries_a_disaster_headline_names_together(tmp_path, lang, text, place):
+    _write(tmp_path, "a.md", text, "2025-03-13", lang)
+    docs, _ = _run(tmp_path)
+    assert docs["a.md"].setting.place == place
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [
+    # a paragraph's place in another country is a comparison, not the place of the figures after it
+    ("de", "# Erdbeben in Griechenland\n\nDamit übersteigt die Zahl der Toten die des Bebens in Nordjapan "
+           "von 2011. Die Zahl der Verletzten liegt bei etwa 7800.", "7800", "GR"),
+    ("en", "# Earthquake in Greece\n\nThe toll now exceeds that of the 2011 quake in Sendai. The number "
+           "of injured stands at about 7,800.", "7,800", "GR"),
+    # a place of the article's country still carries over
+    ("de", "# Erdbeben in Italien\n\nAm schwersten betroffen ist die Region Toskana. Die Zahl der "
+           "Verletzten liegt bei etwa 7800.", "7800", "IT-52"),
+    ("en", "# Earthquake in Italy\n\nTuscany was hit hardest. The number of injured stands at about 7,800.",
+     "7,800", "IT-52"),
+])
+def test_a_paragraphs_place_abroad_does_not_carry_over(tmp_path, lang, text, figure, place):
+    _write(tmp_path, "a.md", text, "2025-03-13", lang)
+    _, claims = _run(tmp_path)
+    assert claims[("a.md", figure)].place == place

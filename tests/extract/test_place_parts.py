@@ -48,3 +48,46 @@ def test_des_landes_is_the_country_not_the_french_department(tmp_path):
 ])
 def test_which_named_place_is_the_figures(tmp_path, lang, text, figure, place):
     assert _claims(tmp_path, lang, text)[figure].place == place
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [
+    # German names a region of several words with its article ("in der Comunitat Valenciana"),
+    # while a one-word name after an article is most often a common noun ("des Landes")
+    ("de", "# Unwetter\n\nIn der Comunitat Valenciana starben 92 Menschen.", "92", "ES-VC"),
+    ("de", "# Unwetter\n\nIn der Region Murcia starben 12 Menschen.", "12", "ES-MC"),
+    ("en", "# Floods\n\nIn the Valencian Community, 92 people died.", "92", "ES-VC"),
+    # a city adjective stands before its noun ("Krefelder Polizei"); "die Trauer" is no adjective
+    # of a town called Trau, and a word of its own is no place
+    ("de", "# Unwetter in Spanien\n\nDie Trauer ist groß: In der Region starben 92 Menschen.", "92", "ES"),
+    ("de", "# Brand\n\nBei dem Krefelder Großbrand wurden 12 Menschen verletzt.", "12", "gn:2884509"),
+])
+def test_named_regions_and_city_adjectives(tmp_path, lang, text, figure, place):
+    assert _claims(tmp_path, lang, text)[figure].place == place
+
+
+@pytest.mark.parametrize("lang,text,figure,place,source", [
+    # a passive report ("announced by", "von ... gemeldet") names its source, and a disaster's toll
+    # a country gives is that country's; "announced" reports here, it announces no plan
+    ("en", "# Quakes in Greece and Albania\n\nTogether with the latest death toll announced by Albania, "
+           "514, the total has passed that mark.", "514", "AL", "Albania"),
+    ("de", "# Erdbeben in Griechenland und Albanien\n\nZusammen mit der zuletzt von Albanien "
+           "bekanntgegebenen Zahl von 514 Toten ist die Schwelle überschritten.", "514", "AL", "Albanien"),
+])
+def test_a_toll_reported_by_a_country_is_that_countrys(tmp_path, lang, text, figure, place, source):
+    c = _claims(tmp_path, lang, text)[figure]
+    assert (c.object, c.place, c.source) == ("killed", place, source)
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [
+    # a whole with one part named ("211 davon in der Region X") has more than that part: it is the
+    # place around the part; and "in der Region Valencia" is a name, no "in der Region" that refers back
+    ("de", "# Unwetter im Osten Spaniens\n\nOffiziell sind bislang 215 Todesopfer bestätigt, 211 davon wurden "
+           "in der Region Valencia geborgen.", "215", "ES"),
+    ("en", "# Floods in eastern Spain\n\nSo far 217 people have died, 213 of them in the Valencia region.", "217", "ES"),
+    ("de", "# Unwetter im Osten Spaniens\n\nOffiziell sind bislang 215 Todesopfer bestätigt, 211 davon wurden "
+           "in der Region Valencia geborgen.", "211", "ES-VC"),
+    # a whole with a place of its own keeps it
+    ("de", "# Unwetter\n\nIn Spanien starben 215 Menschen, 211 davon in der Region Valencia.", "215", "ES"),
+])
+def test_a_whole_with_one_named_part(tmp_path, lang, text, figure, place):
+    assert _claims(tmp_path, lang, text)[figure].place == place

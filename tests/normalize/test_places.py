@@ -330,6 +330,16 @@ def test_valencia_alone_is_the_most_populous(g):
     assert g.get(g.resolve([m])[0]).population == max(pops)
 
 
+@pytest.mark.parametrize("lang,text", [
+    # a name named twice does not vote for the namesake towns its own candidates share
+    ("en", "Quakes in Greece and Albania. The toll announced by Albania rose."),
+    ("de", "Beben in Griechenland und Albanien. Die von Albanien gemeldete Zahl stieg."),
+])
+def test_a_repeated_name_is_no_evidence_for_itself(g, lang, text):
+    found = g.find(text, lang)
+    assert [c for m, c in zip(found, g.resolve(found)) if m.text.startswith("Alban")] == ["AL", "AL"]
+
+
 def test_multiple_places_stay_separate(g):
     ms = mentions(g, "Die Türkei und Syrien meldeten 50.000 Tote.", "de")
     assert [(m.text, m.candidates[0]) for m in ms] == [("Türkei", "TR"), ("Syrien", "SY")]

@@ -98,9 +98,11 @@ class PlaceFinder:
 
     def _anaphor(self, text: str, lo: int, hi: int, mentions: list[Mention], cue_spans,
                  sent_start: Optional[int] = None) -> Optional[str]:
-        """"in der Region", "dort": the last place of that kind named before."""
+        """"in der Region", "dort": the last place of that kind named before. A region word that
+        opens a name ("in der Region Valencia") refers back to nothing."""
         for kind, rx in ANAPHORA.items():
-            m = rx.search(text, lo, hi)
+            m = next((m for m in rx.finditer(text, lo, hi)
+                      if not any(x.start <= m.end() and m.start() < x.end for x in mentions)), None)
             if not m:
                 continue
             types = {"region": ("region",), "city": ("city", "site"), "any": ("city", "site", "region", "country")}[kind]
@@ -205,9 +207,10 @@ class PlaceFinder:
                    and any(a <= m.start < b for a, b in said_by)}
         return nations.pop() if len(nations) == 1 else None
 
-    def inherit(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str, document: Document) -> None:
+    def inherit(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str,
+                document: Document) -> set[str]:
         """A figure with no place in its sentence is where its paragraph last said; the setting
-        of the article fills in the rest (the builder)."""
+        of the article fills in the rest (the builder). Returns the ids of the claims placed so."""
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
         # said"), except where people come from ("Landwirte aus Bayern")
         places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in NO_PLACE_ROLES
@@ -216,6 +219,7 @@ class PlaceFinder:
         # a paragraph is a line when lines are long (one paragraph per line), else blank-line separated
         lines = text[body:].split("\n")
         sep = "\n" if max((len(x) for x in lines), default=0) > 200 else "\n\n"
+        placed: set[str] = set()
         for c in claims:
             if c.place is not None or c.aggregate:
                 continue
@@ -224,6 +228,19 @@ class PlaceFinder:
             if before:
                 c.place = before[-1].entity
                 c.settled.append("place")  # from its paragraph, not its own sentence
+                placed.add(c.id)
+        return placed
+
+    @staticmethod
+    def outside_setting(c: Claim, setting_place: Optional[str]) -> bool:
+        """A paragraph's place in none of the countries the article is set in was named for
+        comparison or background ("mehr Tote als beim Beben im Osten Japans 2011. Die Zahl der
+        Verletzten liegt bei 78.000"): it is no place of the figures after it."""
+        from nkcheck.normalize.containment import country
+
+        if not (setting_place and c.place):
+            return False
+        return not set(country(c.place).split("+")) & set(country(setting_place).split("+"))
 
 
 @lru_cache(maxsize=None)
