@@ -150,6 +150,32 @@ SOURCES = [  # (id, lang, sentence, figure, source)
     ("de-fronted-week-then-subject", "de", "Zur Wochenmitte hatte die Stadt 20.000 Teilnehmende gemeldet.", "20.000",
      "Stadt"),
     ("en-fronted-day-then-subject", "en", "On Saturday, police said 25,000 people had gathered.", "25,000", "police"),
+    # a name with its acronym is one source, its "and" inside it
+    ("en-name-with-acronym", "en", "According to the Fire and Rescue Service (FRS), 41 people were injured.", "41",
+     "Fire and Rescue Service (FRS)"),
+    # "the group", "the agency" after a cue word refer back to the last source
+    ("en-the-group-refers-back", "en", "The Mountain Rescue Corps said 12 climbers had died. According to the "
+     "group, 30 more were injured.", "30", "Mountain Rescue Corps"),
+    ("en-the-government-alone", "en", "According to the government, 30 people were injured.", "30", "government"),
+    # German reports in the plural and in the present ("wie die Behörden angeben", "Retter zählen")
+    ("de-wie-plural-present", "de", "In der Provinz sind es rund 300 Tote, wie die Behörden angeben.", "300", "Behörden"),
+    ("de-subject-plural-present", "de", "Behörden und Retter zählen inzwischen wenigstens 160 Todesopfer.", "160",
+     "Behörden"),
+    # a clause after a semicolon that reports nothing itself goes on with the report before it;
+    # one with a place of its own is another report
+    ("de-semicolon-continues", "de", "Nach Angaben der Bergwacht starben 12 Menschen; weitere 30 wurden verletzt.",
+     "30", "Bergwacht"),
+    ("en-semicolon-continues", "en", "According to the coast guard, 12 people drowned; another 30 were rescued.",
+     "30", "coast guard"),
+    ("de-semicolon-other-place", "de", "Nach Angaben der Bergwacht starben in Tirol 12 Menschen; in Südtirol kamen "
+     "weitere 30 ums Leben.", "30", None),
+    ("de-semicolon-own-report", "de", "Nach Angaben der Bergwacht starben 12 Menschen; Ärzte meldeten 30 Verletzte.",
+     "30", "Ärzte"),
+    # an institution with its country, with its acronym and an auxiliary
+    ("en-country-ministry", "en", "Troops have suffered more than 900 casualties, according to Norway's Ministry of "
+     "Defence.", "900", "Norway's Ministry of Defence"),
+    ("en-acronym-had-reported", "en", "In March, the Joint Chiefs of Staff (JCS) had reported that about 400 "
+     "soldiers had been killed.", "400", "Joint Chiefs of Staff (JCS)"),
 ]
 
 

@@ -63,9 +63,12 @@ class SourceFinder:
         if not in_sent:
             return None
         pre = [c for c in in_sent if c.start < q.start and clause[0] <= c.start]
-        # a cue carries over commas, not over a semicolon, into hearsay ("sollen ... gewesen sein")
-        # or into a clause with a subject of its own ("..., while in Bonn 25,000 took part")
-        pre_s = [c for c in in_sent if c.start < q.start and ";" not in text[c.end:q.start]
+        # a cue carries over commas, not into hearsay ("sollen ... gewesen sein") or into a clause
+        # with a subject of its own ("..., while in Bonn 25,000 took part"); over a semicolon only
+        # into a clause that reports nothing itself ("nach Erkenntnissen des NIS sind 100 Soldaten
+        # getötet worden; weitere 1000 wurden verwundet")
+        pre_s = [c for c in in_sent if c.start < q.start and
+                 (";" not in text[c.end:q.start] or self._continues(sent, q))
                  and not self._breaks(text[c.end:q.start])]
         if not pre and self.hearsay(text, clause):
             pre_s = []
@@ -73,6 +76,17 @@ class SourceFinder:
                  and not self._breaks(text[q.end:c.start])]
         cand = pre or pre_s or after
         return cand[-1 if (pre or pre_s) else 0] if cand else None
+
+    def _continues(self, sent: Sentence, q: Quantity) -> bool:
+        """Whether the part of the sentence between semicolons that holds the figure has no
+        reporting verb and no place of its own: it goes on with the report before it ("auf der
+        syrischen Seite kamen 3688 ums Leben" after a Turkish agency's toll is another report)."""
+        lo = self.text.rfind(";", sent.start, q.start) + 1
+        hi = self.text.find(";", q.end, sent.end)
+        hi = sent.end if hi < 0 else hi
+        return not any(lo <= t.idx < hi and t.lower_ in self.attrib.reporting_verbs for t in sent.tokens) and \
+            not any(f.search(self.text, lo, hi) for f in self.attrib.frames) and \
+            not any(lo <= m.start < hi and m.type in ("country", "region", "city", "site") for m in self.mentions)
 
     def _breaks(self, between: str) -> bool:
         """A clause with its own subject lies between: ", while", ", und", "während"."""
@@ -202,9 +216,14 @@ class SourceFinder:
                 return phrase
         return None
 
-    def _anaphor(self, phrase: str) -> bool:
+    def _anaphor(self, phrase: str, start: Optional[int] = None) -> bool:
+        """"the group", "der Dienst": a phrase that refers back to the last source; a cue drops
+        its article ("according to the group" names "group"), so the word before ``start`` counts."""
         low = " ".join(phrase.lower().split())
-        return low in self.attrib.anaphora
+        if low in self.attrib.anaphora:
+            return True
+        before = re.search(r"(\w+)\s+$", self.text[max(0, start - 12):start]) if start else None
+        return bool(before) and f"{before.group(1).lower()} {low}" in self.attrib.anaphora
 
     def speaker(self, source: Optional[str]) -> Optional[str]:
         """Whose statement a source's is: the country an agency, a government, a capital or an
@@ -224,9 +243,11 @@ class SourceFinder:
         if source is None:
             source = self._headline(sent, actor) or self._subject(sent, q, clause)
             named = source is not None
-        if source is not None and self._anaphor(source):
-            source = self.last[1] if self.last and si - self.last[0] <= 3 else None
-            named = False
+        if source is not None and self._anaphor(source, cue.src_start if cue else None):
+            bare = not self._anaphor(source)  # "according to the government": a source itself too
+            recent = self.last[1] if self.last and si - self.last[0] <= 3 else None
+            source = recent or (source if bare else None)
+            named = bare and recent is None
         if source is None and self.last and si - self.last[0] <= 3 and \
                 self.attrib.is_reported_speech(text[sent.start:sent.end]):
             source = self.last[1]
