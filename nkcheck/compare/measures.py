@@ -82,6 +82,11 @@ def confusable(obj: Optional[str]) -> bool:
     return info.get("kind") == "casualty" and info.get("confusable", True)
 
 
+def specific(obj: Optional[str]) -> bool:
+    """A more precise name for people also called by its broader word (special forces: soldiers)."""
+    return bool(taxonomy().get(obj or "", {}).get("specific"))
+
+
 def label(obj: Optional[str]) -> str:
     return taxonomy().get(obj or "", {}).get("label", obj or "?")
 

@@ -78,6 +78,17 @@ def closed(c: Claim) -> Optional[tuple[date, date]]:
     return s, e
 
 
+def earlier_stage(a: Claim, b: Claim) -> bool:
+    """One figure tells of a past stretch that was over before the other was stated ("between
+    10,000 and 12,000 sent last autumn", told in April), the other of the count as it stands: a
+    running count's total at the end of that stretch is an earlier stage than today's total."""
+    pa, pb = closed(a), closed(b)
+    if (pa is None) == (pb is None):
+        return False
+    past, now = (a, b) if pa is not None else (b, a)
+    return bool(now.as_of) and now.time_end is None and (past.time_end or "")[:7] < now.as_of[:7]
+
+
 OVERLAP, APART = "overlap", "apart"
 
 

@@ -66,6 +66,16 @@ COUNTED = [  # (id, lang, sentence, figure, object)
     ("en-a-density-is-no-antecedent", "en", "At three people per square metre, that makes 180,000.", "180,000", None),
     ("de-compound-names-the-kind", "de", "Nordkorea hat 1.500 Spezialkräfte nach Wladiwostok verlegt.", "1.500",
      "special_forces"),
+    # a partitive after a comma opens the next figure's phrase: the figure before is the whole
+    ("de-whole-before-davon", "de", "Die Verluste summieren sich auf etwa 4.700, davon rund 600 Tote.", "4.700",
+     "killed_or_wounded"),
+    ("en-whole-before-including", "en", "Casualties have reached about 4,700, including some 600 dead.", "4,700",
+     "killed_or_wounded"),
+    ("de-figure-then-davon-is-the-part", "de", "Es gab 215 Tote, 211 davon in der Provinz.", "211", "killed"),
+    # a genitive after the counted noun is its attribute: the head is what is counted
+    ("de-genitive-attribute", "de", "Die Verluste der feindlichen Streitkräfte belaufen sich auf 4.700.", "4.700",
+     "killed_or_wounded"),
+    ("de-zahl-der-is-generic", "de", "Die Zahl der verletzten Soldaten stieg auf 205.", "205", "wounded"),
 ]
 
 

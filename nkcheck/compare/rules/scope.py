@@ -43,7 +43,9 @@ class ScopeRule(Rule):
       pair stated closest in time;
     - the part exceeds the whole: they cannot both be true (NK302).
 
-    A source that gives both the part and the whole puts them in context itself: no finding.
+    A source that gives both the part and the whole puts them in context itself: no finding. Nor
+    is a more precise name for the same people ("1.500 Spezialkräfte", "1.500 Soldaten": special
+    forces are soldiers) a different measure (``specific`` in the taxonomy).
 
     **Conflict (scope)**: "4700 Nordkoreaner tot oder verwundet" vs "600 killed, 4,700 injured"
     **Conflict (scope)**: "etwa 600 Soldaten getötet" vs "rund 4000 getötet oder verwundet" (two reports)
@@ -80,6 +82,8 @@ class ScopeRule(Rule):
                 decided: set[tuple[int, int]] = set()
                 for part, whole, same, exceeds in self._pairs(parts, wholes, ctx, ok):
                     decided.add((id(part), id(whole)))
+                    if measures.specific(o1):
+                        same = []  # "1.500 Spezialkräfte" and "1.500 Soldaten": one group named twice
                     judged.append(((pos[id(part)], rank, neighbours.nested_rank(part, whole), pos[id(whole)]),
                                    part, whole, same, exceeds))
                 if measures.confusable(o1) and measures.confusable(anc):

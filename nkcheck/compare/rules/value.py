@@ -31,7 +31,8 @@ class ValueRule(Rule):
     Figures about one past stretch of time ("im vergangenen Oktober 11.000 Soldaten entsandt",
     told in May, and "15.000 im vergangenen Oktober", told in June) are history, not a running
     count: they conflict whenever they were told. Figures about two past periods apart (October's,
-    November's) are not one fact's.
+    November's) are not one fact's, and a figure of a stretch that was over when it was told ("last
+    autumn 1,200 sent") is the total as it stood then, an earlier stage than a total told as of now.
 
     **Conflict (value)**: "Laut Polizei demonstrierten am Samstag rund 12.000 Menschen in Leipzig" vs
     "Nach Angaben der Veranstalter demonstrierten am Samstag 40.000 Menschen in Leipzig"
@@ -50,7 +51,7 @@ class ValueRule(Rule):
                 if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague":
                     continue
                 history = stages.periods(a, b)
-                if history == stages.APART:
+                if history == stages.APART or (run and stages.earlier_stage(a, b)):
                     continue
                 rel = stages.relation(a, b, tol, slow(fact))
                 if history == stages.OVERLAP or rel == stages.SAME or not run or (local and rel == stages.UNORDERED):

@@ -140,10 +140,25 @@ class ObjectFinder:
                     whole = self.listed(text, first.end(), found[k].end(), self.objects.lookup(first.group(0)))
                     if whole != self.objects.lookup(first.group(0)):
                         return whole
-                return w
+                head = self._genitive_head(found, k)
+                return head or w
             if not generic and self.objects.is_generic(w):
                 generic = w
         return generic
+
+    def _genitive_head(self, found: list, k: int) -> str:
+        """"die Verluste der nordkoreanischen Streitkräfte ... auf 4.700": in German a noun in the
+        genitive after a known counted noun is its attribute; the head is what is counted."""
+        if self.lang != "de":
+            return ""
+        j = k - 1
+        while j >= 0 and found[j].group(0)[:1].islower() and found[j].group(0).lower() not in ("der", "des"):
+            j -= 1  # adjectives before the attribute
+        if j >= 1 and found[j].group(0).lower() in ("der", "des"):
+            head = found[j - 1].group(0)
+            if self.objects.lookup(head) and not self.objects.is_generic(head):
+                return head
+        return ""
 
     def unit_of(self, text: str, q: Quantity, noun: str) -> Optional[tuple[str, str]]:
         """(object, unit) of a unit after the figure or a currency sign right before it."""
@@ -187,7 +202,9 @@ class ObjectFinder:
     def is_partitive(self, text: str, q: Quantity, clause_start: int) -> bool:
         """'davon rund 1500', 'darunter 600 Tote', '211 davon', 'of them 300', 'among them'."""
         before = " ".join(re.findall(r"[\wäöüß]+", text[max(clause_start, q.start - 30):q.start].lower()))
-        after = " ".join(re.findall(r"[\wäöüß]+", text[q.end:q.end + 20].lower()))
+        # "211 davon", "300 of them" right after the figure; after a comma the partitive opens the
+        # next figure's phrase ("auf etwa 4.700, davon rund 600 Tote": 4.700 is the whole)
+        after = " ".join(re.findall(r"[\wäöüß]+", re.split(r"[,;:(–]", text[q.end:q.end + 20])[0].lower()))
         return any(before.endswith(p) or re.search(rf"\b{re.escape(p)}\s+\w+$", before) for p in self.objects.partitive) \
             or any(after.startswith(p) for p in self.objects.partitive)
 
