@@ -166,7 +166,8 @@ class Claim:
     time_text: str = ""
     said_text: str = ""  # a weekday that dates the statement where the article's date is unknown ("sagte am Montag")
     as_of: Optional[str] = None   # when the figure was stated: "2024-01-20T18:25", "T13:07", "2024-02-07"
-    phase: str = ""               # "start": stated for the beginning of the event; "risen": stated as a rise
+    phase: str = ""               # "start": stated for the beginning of the event; "risen": stated as a rise;
+    #                               "earlier": a crowd of the days just past ("last week"), not the article's occasion
     time_hint: Optional[str] = None  # "2024-01-01/2024-01-31": when the article is set, for a figure with no date
     aggregate: bool = False
     increment: bool = False

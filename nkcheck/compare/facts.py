@@ -133,14 +133,15 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
         return clusters
     # a crowd with no day of its own joins the one occasion of its place in the days before its
     # article was published; where none or several fit, it stays with its own article's claims
-    own: dict[str, list[Claim]] = defaultdict(list)
+    # ("last week, police counted 28,000" in an undated report is another occasion than its own)
+    own: dict[tuple, list[Claim]] = defaultdict(list)
     for c in undated:
         said = day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
         fits = [cl for cl in clusters if any(_told_of(said, day(x.time_start)) for x in cl)]
-        if len(fits) == 1:
+        if len(fits) == 1 and c.phase != "earlier":
             fits[0].append(c)
         else:
-            own[c.doc].append(c)
+            own[(c.doc, c.phase == "earlier")].append(c)
     return clusters + [own[d] for d in sorted(own)]
 
 

@@ -100,8 +100,12 @@ class ClaimBuilder:
         names = {m.start for m in mentions if m.role not in ("demonym", "adj")}
         for t in doc._.nk_times or []:
             names.update(t.start + w.start() for w in WORD_RE.finditer(t.text))
-        names = frozenset(names)
         cues = doc._.nk_cues or []
+        # nor is who is cited: "Die Polizei sprach von 800 Evakuierten, die Stadt von 2.000"
+        # counts evacuees twice, not towns
+        for c in cues:
+            names.update(c.src_start + w.start() for w in WORD_RE.finditer(text[c.src_start:c.src_end]))
+        names = frozenset(names)
         # spans that hold who is cited; "Nordkorea sagte ... zu" opens with its actor, so a
         # cue that starts with the source itself only blocks the words after the name
         cue_spans = [(c.src_end, c.end) if c.start == c.src_start else (c.start, c.end) for c in cues]
@@ -132,6 +136,7 @@ class ClaimBuilder:
         partitive: set[str] = set()
         self._where: dict[str, tuple] = {}  # claim id -> (quantity, sentence, clause): to pick events again
         seats: list[tuple[int, int]] = []  # places named as a source's seat: no figure's, no article's
+        recent: set[str] = set()  # figures of the days or weeks just past ("last week")
         self._owned: set[str] = set()  # claims whose actor is the counted people's own nationality
         for q, si, sent, clause, counted in located:
             ev = self.event_finder.find(sent, q, clause, text, counted.object, frame)
@@ -206,6 +211,8 @@ class ClaimBuilder:
                 claim.said_text = said[0].text
             elif stood is not None:
                 claim.as_of, claim.as_of_source = stood, "statement"
+            if texpr is not None and self.dates.recent_stretch(texpr):
+                recent.add(claim.id)
             if texpr is not None and self.dates.recent_stretch(texpr) and modality == "actual" and \
                     self.events.info.get(ev or "", {}).get("cumulative") and not self.events.info.get(ev or "", {}).get("local"):
                 # "600 soldiers arrived over the past two weeks", "in der vergangenen Woche wurden
@@ -217,6 +224,11 @@ class ClaimBuilder:
             self._where[claim.id] = (q, sent, clause)
         self._frame = frame
         self._refine(claims, starts, text, mentions, partitive, document)
+        for c in claims:
+            if c.id in recent and self.events.info.get(c.event or "", {}).get("local"):
+                # "Last week, police counted 28,000": a crowd of an earlier occasion than the
+                # article's (an undated article cannot even say which days those were)
+                c.phase = "earlier"
         self.ordinal_finder.listed(claims, text)
         self._inherited = self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)

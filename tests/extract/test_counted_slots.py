@@ -76,6 +76,11 @@ COUNTED = [  # (id, lang, sentence, figure, object)
     ("de-genitive-attribute", "de", "Die Verluste der feindlichen Streitkräfte belaufen sich auf 4.700.", "4.700",
      "killed_or_wounded"),
     ("de-zahl-der-is-generic", "de", "Die Zahl der verletzten Soldaten stieg auf 205.", "205", "wounded"),
+    # who is cited is never what is counted: a gapped clause counts what the clause before it does
+    ("de-gapped-source-is-not-counted", "de", "Die Polizei sprach von 800 Evakuierten, die Stadt von 2.000.",
+     "2.000", "evacuated"),
+    ("en-gapped-source-is-not-counted", "en", "Police said 800 people were evacuated, the city 2,000.", "2,000",
+     "evacuated"),
 ]
 
 
