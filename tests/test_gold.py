@@ -40,23 +40,23 @@ EVAL_CASES = [
       "--min-conflict-recall", "0.75", "--min-pair-precision", "0.78", "--max-trap-hits", "1",
       "--max-items-ratio", "1.0"] + _slots(object=0.95, event=0.85, actor=0.80, place=0.85, source=0.78)),
     ("nk", "tests/fixtures/corpus/nk/gold.yaml", "tests/fixtures/corpus/nk",
-     ["--min-claim-recall", "0.95", "--min-conflict-recall", "0.32", "--min-pair-precision", "0.42",
-      "--max-trap-hits", "6", "--max-items-ratio", "0.6"] + _slots(object=0.92, event=0.92, actor=0.85,
-                                                                place=0.70, source=0.70)),
+     ["--min-claim-recall", "0.95", "--min-conflict-recall", "0.34", "--min-pair-precision", "0.52",
+      "--max-trap-hits", "3", "--max-items-ratio", "0.6"] + _slots(object=0.92, event=0.92, actor=0.85,
+                                                                place=0.72, source=0.73)),
     ("disasters", "tests/fixtures/corpus/disasters/gold.yaml", "tests/fixtures/corpus/disasters",
-     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.65", "--min-pair-precision", "0.58",
+     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.75", "--min-pair-precision", "0.62",
       "--max-trap-hits", "2", "--max-items-ratio", "1.0"] + _slots(object=0.94, event=0.88, actor=0.91,
-                                                                  place=0.68, time=0.83, as_of=0.66,
-                                                                  source=0.73)),
+                                                                  place=0.70, time=0.85, as_of=0.66,
+                                                                  source=0.76)),
 ]
 HELDOUT = ROOT / "tests/fixtures/corpus/heldout"
 EVAL_CASES += [  # stories in none of the development corpora, written to measure nkcheck on news it was not built on
     (f"heldout-{story}", f"tests/fixtures/corpus/heldout/{story}/gold.yaml", f"tests/fixtures/corpus/heldout/{story}",
      ["--min-claim-recall", "0.78", "--min-conflict-recall", recall, "--min-pair-precision", precision,
       "--max-items-ratio", "1.5"])
-    for story, recall, precision in [("frankreich-truppen-rumaenien-2026", "0.80", "0.50"),
+    for story, recall, precision in [("frankreich-truppen-rumaenien-2026", "0.80", "0.70"),
                                      ("krefeld-explosion-2025", "0.50", "0.80"),
-                                     ("sparpaket-demos-oesterreich-2025", "0.74", "0.60"),
+                                     ("sparpaket-demos-oesterreich-2025", "0.74", "0.70"),
                                      ("taifun-dalisay-2025", "0.14", "0.60")]
 ]
 
