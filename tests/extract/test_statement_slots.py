@@ -174,6 +174,9 @@ SOURCES = [  # (id, lang, sentence, figure, source)
     # an institution with its country, with its acronym and an auxiliary
     ("en-country-ministry", "en", "Troops have suffered more than 900 casualties, according to Norway's Ministry of "
      "Defence.", "900", "Norway's Ministry of Defence"),
+    # a verb left out after a comma: the second figure is the second source's
+    ("en-gapped-clause", "en", "Police said 800 people were evacuated, the city 2,000.", "2,000", "city"),
+    ("de-gapped-clause", "de", "Die Polizei sprach von 800 Evakuierten, die Stadt von 2.000.", "2.000", "Stadt"),
     ("en-acronym-had-reported", "en", "In March, the Joint Chiefs of Staff (JCS) had reported that about 400 "
      "soldiers had been killed.", "400", "Joint Chiefs of Staff (JCS)"),
 ]
