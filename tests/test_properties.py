@@ -40,6 +40,20 @@ def test_report_has_only_its_own_structure(inputs):
     check_report(markdown.render(docs, claims, findings, problems, facts), docs, claims, findings, facts, problems)
 
 
+@pytest.mark.parametrize("label", ["#", "Soldaten ##", "# Teilnehmer"])
+def test_a_hash_in_a_facts_label_stays_in_its_heading(label):
+    # found by the property above: "### 1. #" is a heading "1." closed by its "#"
+    from nkcheck.model import Claim, Document, Fact, Finding
+
+    docs = [Document(id="0", path="", text="", body_start=0)]
+    claims = [Claim(id="c0", doc="0", start=0, end=0, text="", low=0, high=1, approx=False, bound="exact",
+                    object="", event="", actor=None, place=None, time_start=None, time_end=None, source="",
+                    sentence="")]
+    findings = [Finding(id="F0", kind="value", claims=["c0"], summary="", fact="", rule="NK101")]
+    facts = [Fact(id="T0", label=label, key={}, claims=["c0"], verdict="value", findings=["F0"])]
+    check_report(markdown.render(docs, claims, findings, [], facts), docs, claims, findings, facts, [])
+
+
 @settings(max_examples=50, deadline=None)
 @given(old=st.text(max_size=200), new=st.text(max_size=2000), fail_after=st.integers(0, 3))
 def test_interrupted_write_leaves_previous_file_intact(tmp_path_factory, old, new, fail_after):

@@ -82,7 +82,9 @@ def _verdict_line(f) -> str:
 
 
 def _fact_section(n: int, fact, fs, by_id, docs) -> list[str]:
-    out = [f"### {n}. {escape(fact.label) or escape(fact.id) or '(unnamed fact)'}", ""]
+    # a "#" in a heading is escaped: a trailing run of them would close the heading early
+    title = (escape(fact.label) or escape(fact.id) or "(unnamed fact)").replace("#", "\\#")
+    out = [f"### {n}. {title}", ""]
     out += [_verdict_line(f) for f in sorted(fs, key=lambda f: KIND_RANK.get(f.kind, 9))]
     out.append("")
     out.append(FACT_HEAD)
