@@ -31,8 +31,8 @@ from nkcheck.model import Document, Mention, Period, Setting
 
 CAPTION = re.compile(r"\s*[(\[]?(?:\*|_)*(?:Foto|Fotos|Bild|Bilder|Photo|Image|Picture|Credit|Quelle|Source)\s*:|"
                      r"\s*\(?(?:Datum des Fotos|Photo taken|Archivbild|Archivfoto)", re.IGNORECASE)
-PLACE_JOINS = ("und", "and", "sowie", "und in", "and in", "oder", "or", "-", "–")
-COUNTRY_JOINS = ("und", "and", "sowie", "-", "–", "und in", "and in")
+PLACE_JOINS = ("und", "and", "sowie", "und in", "and in", "oder", "or", "-", "–")  # "in der Türkei und Syrien"
+COUNTRY_JOINS = tuple(j for j in PLACE_JOINS if j not in ("oder", "or"))  # countries struck together
 DATELINE_EN = re.compile(r"\s*(?P<place>[A-Z][A-Z .'-]{2,40})(?:,\s*[A-Z][\w .'-]{2,40})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]{1,2}\s")
 DATELINE_DE = re.compile(r"\s*(?P<place>[A-ZÄÖÜ][\wäöüß .'-]{1,40}?)\s*(?:\((?:dpa|AFP|AP|Reuters|KNA|epd|dts|APA|sda|afp|rtr)[^)]*\)\s*)[—–-]\s")
 
