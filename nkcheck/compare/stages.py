@@ -7,6 +7,7 @@ date is unknown cannot be ordered against another."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from nkcheck.compare.tolerance import Tolerances
@@ -67,13 +68,19 @@ def closed(c: Claim) -> Optional[tuple[date, date]]:
     stated ("im vergangenen Oktober", "in November 2024", "last year", told months later): a fixed
     figure of history, not a stage of a running count. A day or a few (a disaster, a rally) is an
     occasion whose toll is still being counted, and "seit Oktober" runs on to the statement."""
-    if not (c.time_start and c.time_end and c.as_of):
+    return _closed(c.time_start, c.time_end, c.as_of)
+
+
+@lru_cache(maxsize=65536)
+def _closed(start: Optional[str], end: Optional[str], as_of: Optional[str]) -> Optional[tuple[date, date]]:
+    # read once per period and statement day: the rules ask it for every pair of a fact's claims
+    if not (start and end and as_of):
         return None
     try:
-        s, e = date.fromisoformat(c.time_start[:10]), date.fromisoformat(c.time_end[:10])
+        s, e = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
     except ValueError:
         return None
-    if (e - s).days + 1 < CLOSED_MIN_DAYS or c.time_end[:7] >= c.as_of[:7]:
+    if (e - s).days + 1 < CLOSED_MIN_DAYS or end[:7] >= as_of[:7]:
         return None
     return s, e
 

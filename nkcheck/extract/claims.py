@@ -24,7 +24,6 @@ from nkcheck.extract.slots import event as event_slot
 from nkcheck.extract.slots import object as object_slot
 from nkcheck.extract.slots import ordinal as ordinal_slot
 from nkcheck.extract.slots import place as place_slot
-from nkcheck.normalize import containment
 from nkcheck.extract.slots import source as source_slot
 from nkcheck.extract.slots import time as time_slot
 from nkcheck.extract.text import WORD_RE, sentences_of
@@ -347,10 +346,7 @@ class ClaimBuilder:
                 took = c.object is None
                 c.part_of = prev.id
                 if prev.place is None and c.place and sent_of[c.id] == sent_of[prev.id]:
-                    # "215 Todesopfer, 211 davon in der Region Valencia", "217 dead, 213 of them in
-                    # Valencia": a whole with one part named has more than that part, the place around it
-                    around = containment.chain(c.place)[1:2]
-                    prev.place = around[0] if around else None
+                    prev.place = place_slot.around(c.place)  # "215 Todesopfer, 211 davon in der Region Valencia"
                 c.object = c.object or prev.object
                 c.actor = c.actor or prev.actor
                 c.place = c.place or prev.place  # "12.000 in Russland; zu ihnen zählten 500 Offiziere"

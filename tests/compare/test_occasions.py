@@ -28,6 +28,13 @@ def _run(folder: Path):
     return docs, claims
 
 
+def _one_article(tmp_path: Path, lang: str, text: str):
+    """One article dated 13 March 2025: (its document, its claims by figure text)."""
+    _write(tmp_path, "a.md", text, "2025-03-13", lang)
+    docs, claims = _run(tmp_path)
+    return docs["a.md"], {fig: c for (name, fig), c in claims.items() if name == "a.md"}
+
+
 @pytest.mark.parametrize("lang,text,days", [
     ("de", "Zehn Tage nach dem Orkan werden noch 12 Menschen vermisst.", 10),
     ("de", "Etwas mehr als drei Wochen nach dem schweren Erdbeben sind 900 Tote gezählt.", 21),
@@ -154,9 +161,7 @@ def test_a_disaster_struck_on_the_earliest_day_its_reports_give(tmp_path):
      None),
 ])
 def test_a_since_that_names_a_year_dates_no_occasion(tmp_path, lang, text, day):
-    _write(tmp_path, "a.md", text, "2025-03-13", lang)
-    docs, _ = _run(tmp_path)
-    assert docs["a.md"].setting.time_start == day
+    assert _one_article(tmp_path, lang, text)[0].setting.time_start == day
 
 
 @pytest.mark.parametrize("lang,text,hazard", [
@@ -167,9 +172,7 @@ def test_a_since_that_names_a_year_dates_no_occasion(tmp_path, lang, text, day):
     ("de", "# Kundgebung am Brandenburger Tor\n\nRund 500 Menschen kamen.", None),
 ])
 def test_a_hazard_named_in_a_compound(tmp_path, lang, text, hazard):
-    _write(tmp_path, "a.md", text, "2025-03-13", lang)
-    docs, _ = _run(tmp_path)
-    assert docs["a.md"].setting.hazard == hazard
+    assert _one_article(tmp_path, lang, text)[0].setting.hazard == hazard
 
 
 @pytest.mark.parametrize("lang,text,place", [
@@ -181,9 +184,7 @@ def test_a_hazard_named_in_a_compound(tmp_path, lang, text, hazard):
     ("en", "# Greece floods: toll rises\n\nIn the region of Thessaly, 40 people died.", "GR-E"),
 ])
 def test_the_countries_a_disaster_headline_names_together(tmp_path, lang, text, place):
-    _write(tmp_path, "a.md", text, "2025-03-13", lang)
-    docs, _ = _run(tmp_path)
-    assert docs["a.md"].setting.place == place
+    assert _one_article(tmp_path, lang, text)[0].setting.place == place
 
 
 @pytest.mark.parametrize("lang,text,figure,place", [
@@ -199,6 +200,4 @@ def test_the_countries_a_disaster_headline_names_together(tmp_path, lang, text, 
      "7,800", "IT-52"),
 ])
 def test_a_paragraphs_place_abroad_does_not_carry_over(tmp_path, lang, text, figure, place):
-    _write(tmp_path, "a.md", text, "2025-03-13", lang)
-    _, claims = _run(tmp_path)
-    assert claims[("a.md", figure)].place == place
+    assert _one_article(tmp_path, lang, text)[1][figure].place == place

@@ -243,6 +243,16 @@ class PlaceFinder:
         return not set(country(c.place).split("+")) & set(country(setting_place).split("+"))
 
 
+def around(part: str) -> Optional[str]:
+    """The place of a whole with one part named ("215 Todesopfer, 211 davon in der Region
+    Valencia", "217 dead, 213 of them in Valencia"): it has more than that part, so it is the
+    place around it."""
+    from nkcheck.normalize.containment import chain
+
+    outer = chain(part)[1:2]
+    return outer[0] if outer else None
+
+
 @lru_cache(maxsize=None)
 def finder(lang: str) -> PlaceFinder:
     from nkcheck.extract.entities import finder as entity_finder

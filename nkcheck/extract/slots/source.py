@@ -216,14 +216,15 @@ class SourceFinder:
                 return phrase
         return None
 
-    def _anaphor(self, phrase: str, start: Optional[int] = None) -> bool:
-        """"the group", "der Dienst": a phrase that refers back to the last source; a cue drops
-        its article ("according to the group" names "group"), so the word before ``start`` counts."""
-        low = " ".join(phrase.lower().split())
-        if low in self.attrib.anaphora:
-            return True
+    def _anaphor(self, phrase: str) -> bool:
+        """"er", "the agency", "der Dienst": a phrase that refers back to the last source."""
+        return " ".join(phrase.lower().split()) in self.attrib.anaphora
+
+    def _anaphor_after_article(self, phrase: str, start: Optional[int]) -> bool:
+        """A cue drops the article ("according to the group" names "group"): with the word before
+        ``start`` it refers back ("the group"), though the bare word may name a source itself."""
         before = re.search(r"(\w+)\s+$", self.text[max(0, start - 12):start]) if start else None
-        return bool(before) and f"{before.group(1).lower()} {low}" in self.attrib.anaphora
+        return bool(before) and self._anaphor(f"{before.group(1)} {phrase}")
 
     def speaker(self, source: Optional[str]) -> Optional[str]:
         """Whose statement a source's is: the country an agency, a government, a capital or an
@@ -243,8 +244,10 @@ class SourceFinder:
         if source is None:
             source = self._headline(sent, actor) or self._subject(sent, q, clause)
             named = source is not None
-        if source is not None and self._anaphor(source, cue.src_start if cue else None):
-            bare = not self._anaphor(source)  # "according to the government": a source itself too
+        own = source is not None and self._anaphor(source)
+        # "according to the government": refers back, and names a source itself too
+        bare = source is not None and not own and self._anaphor_after_article(source, cue.src_start if cue else None)
+        if own or bare:
             recent = self.last[1] if self.last and si - self.last[0] <= 3 else None
             source = recent or (source if bare else None)
             named = bare and recent is None
