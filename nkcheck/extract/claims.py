@@ -265,6 +265,12 @@ class ClaimBuilder:
             if c.id in self._inherited and self.place_finder.outside_setting(c, st.place):
                 c.place = None
                 c.settled.remove("place")
+            where = self._where.get(c.id)
+            if where and (c.place is None or c.id in self._inherited) and st.place and "+" in (country(st.place) or "") \
+                    and self.place_finder.names_both(text, where[1].start, where[1].end):
+                c.place = country(st.place)  # "In beiden Ländern wurden über 50.000 Tote registriert"
+                if "place" in c.settled:
+                    c.settled.remove("place")
             if c.place is None and c.aggregate and nation:
                 c.place = nation  # "bundesweit", "in vielen Städten": the country's total
                 c.settled.append("place")

@@ -68,6 +68,9 @@ class EntityFinder:
             + r")(e|en|er|es|em|n)?(?![\w])", re.IGNORECASE) if self.adjectives else None
         self.city_adj_re = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+)er(?![\w-])")
         self.aggregate = data.get("aggregate_cues", {})
+        words = data.get("place_words") or {}
+        self.near = frozenset(words.get("near") or ())
+        self.figure_for = frozenset(words.get("figure_for") or ())
 
     @staticmethod
     def _words_before(text: str, start: int) -> list[str]:
@@ -93,10 +96,10 @@ class EntityFinder:
             return "place"
         if words[-1] in ORIGIN_PREPS:
             return "actor" if default == "actor" else "origin"
-        if words[-1] in ("of", "von") and len(words) > 1 and words[-2] in PLACE_NOUNS:
-            return "place"  # "the suburb of Paiporta", "the province of Idlib"
-        if words[-1] in ("für", "for") and default == "place":
-            return "place"  # "Für Ulm nannten die Beamten 8000": the count for a town
+        if words[-1] in ("of", "von") and len(words) > 1 and (words[-2] in PLACE_NOUNS or words[-2] in self.near):
+            return "place"  # "the suburb of Paiporta", "the province of Idlib", "in der Nähe von Kursk"
+        if words[-1] in ("für", "for") and (default == "place" or self.figure_for.intersection(words[-4:-1])):
+            return "place"  # "Für Ulm nannten die Beamten 8000", "the toll for Greece": the count for a place
         if words[-1] in TARGET_PREPS:
             return "target"  # "der Krieg gegen die Ukraine": what is fought or protested against
         if words[-1] in OTHER_PREPS or (len(words) > 1 and words[-2:] == ["an", "der"]):

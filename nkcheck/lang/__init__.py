@@ -39,7 +39,7 @@ SCHEMA: dict[str, set[str]] = {
 SHARED_SCHEMA: dict[str, set[str]] = {
     "objects": {"objects"},
     "events": {"families", "events", "combinations", "object_events"},
-    "entities": {"entities", "sites", "adjectives", "aggregate_cues"},
+    "entities": {"entities", "sites", "adjectives", "aggregate_cues", "place_words"},
 }
 
 

@@ -749,6 +749,9 @@ class Gazetteer:
             forms = {g.form for g in group}
             ok = forms <= {"adjective", "name"} and ("adjective" in forms or len(group) > 1)
             mm = rx.match(t, last.end) if ok else None
+            nxt = mentions[k + len(group)] if k + len(group) < len(mentions) else None
+            if mm and nxt is not None and nxt.start <= mm.start(1) < nxt.end:
+                mm = None  # "der russischen Grenzregion Belgorod": the border word opens a region's name
             if mm:
                 q = self._after_adj[lang][mm.group(1)]
                 countries = sorted({c for g in group for c in [self.country_of(g.candidates[0]) or g.candidates[0]]})

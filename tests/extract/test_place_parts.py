@@ -91,3 +91,53 @@ def test_a_toll_reported_by_a_country_is_that_countrys(tmp_path, lang, text, fig
 ])
 def test_a_whole_with_one_named_part(tmp_path, lang, text, figure, place):
     assert _claims(tmp_path, lang, text)[figure].place == place
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [
+    # a place that opens the sentence is the place of every figure its clauses coordinate
+    # (the headline sets the article elsewhere: the place is the sentence's own, not its paragraph's)
+    ("de", "# Gefangene in Kiew befragt\n\nIm russischen Gebiet Belgorod sollen 40 Menschen getötet und mehr als "
+           "300 verletzt worden sein.", "300", "RU-BEL"),
+    ("en", "# Prisoners questioned in Kyiv\n\nIn the Russian region of Belgorod, 40 people were killed and more "
+           "than 300 injured.",
+     "300", "RU-BEL"),
+    ("de", "# Erdbeben in Italien und Griechenland\n\nAus Griechenland werden bislang 120 Tote gemeldet, und über "
+           "900 Menschen erlitten Verletzungen.", "900", "GR"),
+    ("de", "# Proteste\n\nSachsen: In Leipzig zählten die Veranstalter 5000 Teilnehmende, die Polizei etwa 3500.",
+     "3500", "gn:2879139"),
+    # ... but not a figure with a place of its own, nor a total over many places
+    ("de", "# Proteste\n\nIn Bremen kamen 35.000 Menschen zusammen und in Kiel 9000.", "9000", "gn:2891122"),
+    ("de", "# Proteste\n\nIn Bremen waren es 35.000 Menschen, bundesweit mehr als 900.000.", "900.000", "DE"),
+    # a relative clause on the counted noun says where the counted are
+    ("de", "# Krieg\n\nVon den 9000 Soldaten, die Minsk in das Gebiet Belgorod geschickt hat, sind 500 gefallen.",
+     "9000", "RU-BEL"),
+    ("en", "# War\n\nOf the 9,000 soldiers who were sent to the Belgorod region, 500 have died.", "9,000", "RU-BEL"),
+    # nearness is a place: "in der Nähe von", "unweit von", "in the vicinity of"
+    ("de", "# Krieg\n\nRund 800 Soldaten sind in der Nähe von Charkiw stationiert.", "800", "gn:706483"),
+    ("de", "# Krieg\n\nRund 800 Soldaten sind unweit von Charkiw stationiert.", "800", "gn:706483"),
+    ("en", "# War\n\nAbout 800 troops are stationed in the vicinity of Kharkiv.", "800", "gn:706483"),
+    # of two places named in one phrase, the one inside the other, also for a part of a country
+    ("de", "# Krieg\n\nTausende Soldaten seien im südwestrussischen Gebiet Belgorod angekommen.", "Tausende", "RU-BEL"),
+    ("de", "# Krieg\n\n2000 Soldaten kämpfen in der russischen Grenzregion Belgorod.", "2000", "RU-BEL"),
+    # the figure for a country ("the toll for Greece", "die Zahl für Griechenland")
+    ("en", "# Quakes in Greece and Albania\n\nThe toll for Greece stood at 120 on Friday.", "120", "GR"),
+    ("de", "# Erdbeben in Griechenland und Albanien\n\nDie Zahl der Toten für Griechenland lag am Freitag bei 120.",
+     "120", "GR"),
+])
+def test_where_a_sentence_puts_its_figures(tmp_path, lang, text, figure, place):
+    assert _claims(tmp_path, lang, text)[figure].place == place
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [
+    # "in beiden Ländern", "in both countries": the two countries the article is set in
+    ("de", "# Erdbeben erschüttern Griechenland und Albanien\n\nIn Durres starben 300 Menschen. "
+           "In beiden Ländern wurden inzwischen über 800 Tote registriert.", "800", "AL+GR"),
+    ("en", "# Earthquakes hit Greece and Albania\n\nIn Durres, 300 people died. "
+           "More than 800 deaths have now been recorded in both countries.", "800", "AL+GR"),
+    # an article set in one country has no two to name
+    ("en", "# Earthquake hits Albania\n\nIn Durres, 300 people died. "
+           "More than 800 deaths have now been recorded in both countries.", "800", "gn:3185728"),
+])
+def test_both_countries_are_the_settings(tmp_path, lang, text, figure, place):
+    assert _claims(tmp_path, lang, text)[figure].place == place
+

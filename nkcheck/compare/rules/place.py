@@ -1,7 +1,7 @@
 """NK601: the same group placed differently."""
 from __future__ import annotations
 
-from nkcheck.compare import measures, neighbours
+from nkcheck.compare import measures, neighbours, stages
 from nkcheck.normalize import containment as places
 from nkcheck.compare.facts import Group
 from nkcheck.compare.rules.base import Context, Rule, finding, who
@@ -15,7 +15,8 @@ class PlaceRule(Rule):
 
     **Conflict (place)**: "1500 Angehörige von Spezialeinheiten nahe der Front" vs "1.500 nach
     Wladiwostok geschickt"
-    **No finding**: "25.000 in Bonn" vs "25.000 in Freiburg" (two crowds)
+    **No finding**: "25.000 in Bonn" vs "25.000 in Freiburg" (two crowds); "1.500 nach Wladiwostok
+    gebracht" (October) vs "1500 in der Nähe von Kursk stationiert" (March: the group has moved)
     """
     code, name, kind = "NK601", "place.same_group_other_place", "place"
 
@@ -29,6 +30,8 @@ class PlaceRule(Rule):
             return False
         if places.nested(a.place, b.place) or a.bound == "vague" or b.bound == "vague":
             return False
+        if stages.relation(a, b, ctx.tolerances, slow=True) in (stages.BEFORE, stages.AFTER):
+            return False  # a group moves: near Kursk in March is no contradiction of Vladivostok in October
         return agree(a, b, ctx.tolerances) and not (a.time_start and b.time_start and
                                                      (a.time_end < b.time_start or b.time_end < a.time_start))
 

@@ -39,6 +39,24 @@ def _another_figure(others, q: Quantity, m: Mention) -> bool:
     return any(lo <= o.start < hi for o in others)
 
 
+FRONT_PREPS = frozenset({"in", "im", "aus", "auf", "bei", "from", "at", "across", "throughout"})
+
+
+def _fronted(text: str, sent_start: int, m: Mention, q: Quantity, mentions, clause, aggregate_cues) -> bool:
+    """A place that opens its sentence is the place of every figure in it, though another figure
+    stands between: "Im Gebiet Belgorod sollen 40 getötet und 300 verletzt worden sein", "In
+    Cottbus zählten die Veranstalter 5000, die Polizei 3500", "In the region of Belgorod, 40 were
+    killed and 300 injured"; not of a figure with a place of its own ("in Köln 20.000") or a
+    total over many places ("bundesweit waren es 1,4 Millionen")."""
+    words = text[sent_start:m.start].rsplit(":", 1)[-1].split()  # after a label: "Bayern: In München ..."
+    if not (1 <= len(words) <= 5 and words[0].lower().lstrip("\"„“'") in FRONT_PREPS) or m.start > q.start:
+        return False
+    if any(m.end <= x.start < clause[1] and x.type != "country" for x in mentions if x is not m):
+        return False
+    own = text[clause[0]:clause[1]].lower()
+    return not any(c in own for c in aggregate_cues)
+
+
 POSSESSOR = re.compile(r"(?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w.-]*['’]s?\s+$")
 
 
@@ -64,6 +82,13 @@ class PlaceFinder:
         self.aggregate_cues = aggregate_cues
         self.lang = lang
         self.relative = {str(w).lower() for w in langdata.load(lang, "events").get("relative_pronouns") or ()}
+        both = (langdata.shared("entities").get("place_words") or {}).get("both_countries") or ()
+        self._both = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(str(w)) for w in both) + r")(?![\w])",
+                                re.IGNORECASE) if both else None
+
+    def names_both(self, text: str, lo: int, hi: int) -> bool:
+        """The sentence speaks of "beiden Ländern", "both countries": the two its article is set in."""
+        return bool(self._both and self._both.search(text, lo, hi))
 
     def _placey(self, m: Mention, cue_spans, text: str, origin_ok: bool) -> bool:
         if any(s <= m.start < e for s, e in cue_spans):
@@ -121,11 +146,17 @@ class PlaceFinder:
         for level, (lo, hi) in enumerate((clause, (sent.start, sent.end))):
             ms = [m for m in mentions if lo <= m.start < hi and self._placey(m, cue_spans, text, origin_ok)
                   and (level == 0 or m.role != "adj_place")  # "des Karlsruher Instituts" elsewhere in the sentence
-                  and not _another_figure(others, q, m)]  # "215 ..., 211 davon in Valencia", "92 in X und 3 in Y"
+                  and (not _another_figure(others, q, m)  # "215 ..., 211 davon in Valencia", "92 in X und 3 in Y"
+                       or (level == 1 and _fronted(text, sent.start, m, q, mentions, clause, self.aggregate_cues)))]
             if level == 1 and self.relative:
                 # "killed in Syria by the earthquakes, which devastated neighbouring Türkiye, was
                 # close to 3,600": a place in a relative clause the figure is not in is not its own
-                inner = [c for c in sent.embedded(text, self.relative) if not (c[0] <= q.start < c[1])]
+                # A relative clause on the counted noun itself ("Von den 9000 Soldaten, die Minsk in
+                # das Gebiet Belgorod geschickt hat, ...") says where the counted are
+                own = next((c for c in sent.embedded(text, self.relative)
+                            if clause[1] <= c[0] and re.fullmatch(r"[\s\w.-]{0,40}", text[q.end:c[0]])
+                            and len(text[q.end:c[0]].split()) <= 2), None)
+                inner = [c for c in sent.embedded(text, self.relative) if not (c[0] <= q.start < c[1]) and c != own]
                 ms = [m for m in ms if not any(a <= m.start < b for a, b in inner)]
             if level == 1 and not any(m.start < q.start for m in ms):
                 # "217 people died: 213 in the Valencia region, three in Castilla-La Mancha and one
@@ -163,13 +194,16 @@ class PlaceFinder:
     @staticmethod
     def _specific(text: str, ms: list[Mention], m: Mention) -> Mention:
         """"im südwestrussischen Gebiet Kursk", "der russischen Grenzregion Kursk": of places named
-        in one phrase, the one inside the others."""
+        in one phrase, the one inside the others (a part of a country, "südwestrussisch", holds
+        the region its country holds: the region is named, the part only described)."""
         from nkcheck.normalize import containment
 
         k = ms.index(m)
+        outer = m.entity.split("#", 1)[0] if "#" in m.entity else m.entity
         for nxt in ms[k + 1:k + 2]:
             gap = text[m.end:nxt.start]
-            if len(gap.split()) <= 2 and "," not in gap and containment.contains(m.entity, nxt.entity):
+            if len(gap.split()) <= 2 and "," not in gap and "#" not in nxt.entity and \
+                    (containment.contains(m.entity, nxt.entity) or (outer and containment.contains(outer, nxt.entity))):
                 return nxt
         return m
 
