@@ -277,7 +277,7 @@ class ClaimBuilder:
             # a crowd's or a disaster's figure with no place is where its article is set; a running
             # war story's figure is not placed by its article's headline
             if c.place is None and not c.aggregate and st.place and \
-                    (lex.info.get(c.event or "", {}).get("local") or (finfo.get("hazard_actor") and st.hazard)):
+                    (lex.info.get(c.event or "", {}).get("local") or st.hazard):
                 c.place = st.place
                 if finfo.get("hazard_actor") and re.fullmatch(r"[A-Z]{2}#[a-z]+", st.place):
                     # "nach dem Unwetter im Osten Spaniens": where the disaster struck, told of its

@@ -129,7 +129,8 @@ class EntityFinder:
         compass = gz.direction_words()
         # "der Region" is no name; nor is a compass word alone ("the North Sea", "im Norden")
         found = [pm for pm in gz.find(text, lang) if pm.text not in region_words and pm.text.lower() not in compass
-                 and not any(pm.start < e and s < pm.end for s, e in blocked)]
+                 and not any(pm.start < e and s < pm.end for s, e in blocked)
+                 and not gz.names_water(text, pm.end, lang)]  # "the South China Sea"
         ids = self._prefer_regions(gz, found, gz.resolve(found))
         for pm, pid in zip(found, ids):
             if not pid or any(pm.start < e and s < pm.end for s, e in taken):

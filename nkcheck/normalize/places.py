@@ -308,6 +308,9 @@ class Gazetteer:
             "de": re.compile(rf"\b(?i:im|in den|den|dem|aus dem|vom|ganz im)\s+({de_nouns})\s+(?:(?:der|des|von)\s+)?$"),
             "en": re.compile(rf"(?:\bthe\s+({en_dirs}|centre|center)\s+of\s+(?:the\s+)?|\b((?i:{en_dirs}))[ \t]+)$"),
         }
+        water = ov.get("water_words") or {}
+        self._water = {lang: re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, water[lang])) + r")(?![\w-])")
+                       for lang in LANGS if water.get(lang)}
         # border / front
         self._generic: dict[str, dict[str, list[str]]] = {}
         gen_alt = {lang: [] for lang in LANGS}
@@ -370,6 +373,11 @@ class Gazetteer:
             if chunk:
                 self._city_rows.update(self._pairs(chunk))
         return self._city_rows.get(pid)
+
+    def names_water(self, text: str, end: int, lang: str) -> bool:
+        """A sea's name goes on after the place word: "Südchinesisches Meer", "the Philippine Sea"."""
+        rx = self._water.get(lang)
+        return bool(rx and rx.match(text, end))
 
     def direction_words(self) -> frozenset:
         """Compass words in any language ("North", "Nord", "Süden", "western", "Zentrum"): a place

@@ -98,6 +98,11 @@ EVENTS = [  # (id, lang, sentence, figure, event)
      "Seoul believes that about 2,000 of the soldiers, who were sent to Russia, have since died.", "2,000", "killed"),
     ("de-own-clause-verb-stays", "de", "Nordkorea hat 3000 Soldaten geschickt, die inzwischen an der Front kämpfen.", "3000",
      "sent"),
+    # people moved to shelters are evacuated, not troops moved
+    ("en-moved-to-evacuation-centres", "en",
+     "More than 50,000 people were moved to evacuation centres before the storm.", "50,000", "evacuated"),
+    ("de-in-notunterkuenfte-gebracht", "de",
+     "Mehr als 50.000 Menschen wurden vor dem Sturm in Notunterkünfte gebracht.", "50.000", "evacuated"),
 ]
 
 

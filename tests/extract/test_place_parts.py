@@ -141,3 +141,33 @@ def test_where_a_sentence_puts_its_figures(tmp_path, lang, text, figure, place):
 def test_both_countries_are_the_settings(tmp_path, lang, text, figure, place):
     assert _claims(tmp_path, lang, text)[figure].place == place
 
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [
+    # a sea named after a country is no place on land
+    ("en", "# Typhoon\n\nThe storm moved on towards the South China Sea, where 40 fishing boats were missing.",
+     "40", None),
+    ("de", "# Taifun\n\nDer Sturm zog weiter ins Südchinesische Meer, wo 40 Fischerboote vermisst wurden.", "40", None),
+    # a place in the whole named after it: the part ("in Isabela province in the northern Philippines")
+    ("en", "# Typhoon\n\nThe typhoon made landfall in Isabela province in the northern Philippines with winds "
+           "of 185 kilometres per hour.", "185", "PH-ISA"),
+    ("de", "# Flut\n\nIn Paiporta, in der Provinz Valencia, starben 62 Menschen.", "62", "gn:2513029"),
+    # "im Land", "in the country": the country of the place named before; "dort" does not refer
+    # back to a nationality ("unter französischer Führung")
+    ("de", "# Nato-Truppe in Rumänien\n\nDerzeit seien 2.300 französische Soldaten im Land.", "2.300", "RO"),
+    ("en", "# Nato force in Romania\n\nSome 2,300 French soldiers are now in the country.", "2,300", "RO"),
+    ("de", "# Nato-Truppe in Rumänien\n\nUnter französischer Führung seien dort 3.000 Soldaten im Einsatz.",
+     "3.000", "RO"),
+])
+def test_seas_wholes_and_the_country_referred_back_to(tmp_path, lang, text, figure, place):
+    assert _claims(tmp_path, lang, text)[figure].place == place
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    # a disaster's figure with no place of its own is where the disaster struck: the firefighters,
+    # the evacuated, the damage
+    ("de", "# Explosion in Krefeld\n\nRund 250 Feuerwehrleute waren am Nachmittag im Einsatz.", "250"),
+    ("en", "# Explosion in Krefeld\n\nThe company estimated the damage at 5 million euros.", "5 million"),
+])
+def test_a_disasters_figures_are_where_it_struck(tmp_path, lang, text, figure):
+    assert _claims(tmp_path, lang, text)[figure].place == "gn:2884509"

@@ -29,7 +29,8 @@ ANAPHORA = {"region": re.compile(r"\b(?:in\s+)?(?:der|dieser|jener|die|the|that)
                                  r"(?:Region|region|Provinz|province)\b"),
             "city": re.compile(r"\b(?:in\s+)?(?:dem|diesem|der|dieser|the|that)\s+(?:[a-zäöüß-]+\s+){0,3}"
                                r"(?:Ort|Stadt|Gemeinde|Ortschaft|town|city|village)\b"),
-            "any": re.compile(r"(?<![\w])(?:[Dd]ort|[Tt]here)(?![\w])")}
+            "any": re.compile(r"(?<![\w])(?:[Dd]ort|[Tt]here)(?![\w])"),
+            "country": re.compile(r"(?<![\w])(?:im|in diesem|in dem) Lande?(?![\w])|(?<![\w])in the country(?![\w])")}
 WIDE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+?)-?weit(?![\w])")
 
 
@@ -39,6 +40,7 @@ def _another_figure(others, q: Quantity, m: Mention) -> bool:
     return any(lo <= o.start < hi for o in others)
 
 
+IN_WHOLE = re.compile(r"\s*,?\s*(?:in|im|in der|in den|in the)\s+(?:the\s+|der\s+|dem\s+)?", re.IGNORECASE)
 FRONT_PREPS = frozenset({"in", "im", "aus", "auf", "bei", "from", "at", "across", "throughout"})
 
 
@@ -123,16 +125,27 @@ class PlaceFinder:
 
     def _anaphor(self, text: str, lo: int, hi: int, mentions: list[Mention], cue_spans,
                  sent_start: Optional[int] = None) -> Optional[str]:
-        """"in der Region", "dort": the last place of that kind named before. A region word that
-        opens a name ("in der Region Valencia") refers back to nothing."""
+        """"in der Region", "dort": the last place of that kind named before; "im Land", "in the
+        country": the country of the last place named before. A region word that opens a name
+        ("in der Region Valencia") refers back to nothing, and a nationality ("unter französischer
+        Führung", "die Franzosen") is no place to refer back to."""
+        from nkcheck.normalize.containment import country
+
         for kind, rx in ANAPHORA.items():
             m = next((m for m in rx.finditer(text, lo, hi)
                       if not any(x.start <= m.end() and m.start() < x.end for x in mentions)), None)
             if not m:
                 continue
-            types = {"region": ("region",), "city": ("city", "site"), "any": ("city", "site", "region", "country")}[kind]
+            types = {"region": ("region",), "city": ("city", "site"), "any": ("city", "site", "region", "country"),
+                     "country": ("city", "site", "region", "country")}[kind]
             before = [x for x in mentions if x.start < m.start() and x.type in types
-                      and x.role != "target" and not any(s <= x.start < e for s, e in cue_spans)]
+                      and x.role not in ("target", "adj", "demonym", "side")
+                      and not any(s <= x.start < e for s, e in cue_spans)]
+            if kind == "country":
+                places = [x for x in before if is_place(x)]
+                if places:
+                    return country(places[-1].entity)
+                continue
             # in its own sentence a place refers back whatever its role ("Residents of Paiporta (at
             # least 62 people died there)"); before it, only a place named as one
             near = [x for x in before if x.start >= (lo if sent_start is None else sent_start)]
@@ -200,11 +213,18 @@ class PlaceFinder:
 
         k = ms.index(m)
         outer = m.entity.split("#", 1)[0] if "#" in m.entity else m.entity
+
+        def inside(x: Mention) -> bool:
+            return "#" not in x.entity and (containment.contains(m.entity, x.entity) or
+                                            (bool(outer) and containment.contains(outer, x.entity)))
         for nxt in ms[k + 1:k + 2]:
             gap = text[m.end:nxt.start]
-            if len(gap.split()) <= 2 and "," not in gap and "#" not in nxt.entity and \
-                    (containment.contains(m.entity, nxt.entity) or (outer and containment.contains(outer, nxt.entity))):
+            if len(gap.split()) <= 2 and "," not in gap and inside(nxt):
                 return nxt
+        for prv in ms[max(0, k - 1):k]:
+            # "in Isabela province in the northern Philippines", "in Paiporta, in der Provinz Valencia"
+            if IN_WHOLE.fullmatch(text[prv.end:m.start]) and prv.entity != m.entity and inside(prv):
+                return prv
         return m
 
     @staticmethod
