@@ -134,14 +134,20 @@ def _occasions(items: list[Claim]) -> list[list[Claim]]:
     # a crowd with no day of its own joins the one occasion of its place in the days before its
     # article was published; where none or several fit, it stays with its own article's claims
     # ("last week, police counted 28,000" in an undated report is another occasion than its own)
-    own: dict[tuple, list[Claim]] = defaultdict(list)
+    # A crowd counted over a stretch longer than an occasion ("seit dem 8. November hätten sich
+    # 250.000 an Kundgebungen beteiligt", "im Januar gingen 1,4 Millionen auf die Straße") is a
+    # total over that stretch's occasions: the figures of that stretch go together, none of one day.
+    own: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in undated:
+        if c.time_start and measures.local(c.event):
+            own[("period", c.time_start, c.time_end or "")].append(c)
+            continue
         said = day(c.as_of) if c.as_of and len(c.as_of) >= 10 else None
         fits = [cl for cl in clusters if any(_told_of(said, day(x.time_start)) for x in cl)]
         if len(fits) == 1 and c.phase != "earlier":
             fits[0].append(c)
         else:
-            own[(c.doc, c.phase == "earlier")].append(c)
+            own[("article", c.doc, "earlier" if c.phase == "earlier" else "")].append(c)
     return clusters + [own[d] for d in sorted(own)]
 
 

@@ -116,6 +116,11 @@ def test_a_whole_with_one_named_part(tmp_path, lang, text, figure, place):
     ("de", "# Krieg\n\nRund 800 Soldaten sind in der Nähe von Charkiw stationiert.", "800", "gn:706483"),
     ("de", "# Krieg\n\nRund 800 Soldaten sind unweit von Charkiw stationiert.", "800", "gn:706483"),
     ("en", "# War\n\nAbout 800 troops are stationed in the vicinity of Kharkiv.", "800", "gn:706483"),
+    ("en", "# Protests\n\nThe protests brought about 8,000 people onto the streets of Graz.", "8,000", "gn:2778067"),
+    ("de", "# Proteste\n\nEtwa 8000 Menschen zogen durch die Straßen von Graz.", "8000", "gn:2778067"),
+    # "<Land>weit", written in lower case: the country as a whole
+    ("de", "# Proteste in Wien\n\nIn Wien waren es 28.000; österreichweit beteiligten sich mehr als 250.000 Menschen.",
+     "250.000", "AT"),
     # of two places named in one phrase, the one inside the other, also for a part of a country
     ("de", "# Krieg\n\nTausende Soldaten seien im südwestrussischen Gebiet Belgorod angekommen.", "Tausende", "RU-BEL"),
     ("de", "# Krieg\n\n2000 Soldaten kämpfen in der russischen Grenzregion Belgorod.", "2000", "RU-BEL"),

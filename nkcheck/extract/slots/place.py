@@ -31,7 +31,7 @@ ANAPHORA = {"region": re.compile(r"\b(?:in\s+)?(?:der|dieser|jener|die|the|that)
                                r"(?:Ort|Stadt|Gemeinde|Ortschaft|town|city|village)\b"),
             "any": re.compile(r"(?<![\w])(?:[Dd]ort|[Tt]here)(?![\w])"),
             "country": re.compile(r"(?<![\w])(?:im|in diesem|in dem) Lande?(?![\w])|(?<![\w])in the country(?![\w])")}
-WIDE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wäöüß]+?)-?weit(?![\w])")
+WIDE = re.compile(r"(?<![\w-])([A-ZÄÖÜa-zäöü][\wäöüß]+?)-?weit(?![\w])")  # German writes "österreichweit"
 
 
 def _another_figure(others, q: Quantity, m: Mention) -> bool:
@@ -243,7 +243,8 @@ class PlaceFinder:
         from nkcheck.normalize.places import gazetteer
 
         for m in WIDE.finditer(text, lo, hi):
-            entry = gazetteer().lookup(m.group(1), self.lang)
+            name = m.group(1)
+            entry = gazetteer().lookup(name[:1].upper() + name[1:], self.lang)
             if entry and entry.ids and "#" not in entry.ids[0] and gazetteer().get(entry.ids[0]).kind == "country":
                 return entry.ids[0]
         return None
