@@ -33,7 +33,8 @@ for _name in ("nk_times", "nk_quantities", "nk_mentions", "nk_cues"):
 @Language.factory("nkcheck_sentences", default_config={"lang": "de"})
 def make_sentences(nlp: Language, name: str, lang: str):
     """Sentence starts after every line break, and after . ! ? (or a quote closing them)
-    when the next word starts a sentence (capital letter, digit or opening quote).
+    when the next word starts a sentence (capital letter, digit, opening quote, or a bracket
+    opening a sentence of its own: "... in Spain. (An earlier report had ...)").
 
     German writes ordinals with a full stop ("am 20. Januar"), so a number token ending in
     "." ends a sentence only when it cannot be an ordinal: it has grouped digits or more
@@ -63,7 +64,8 @@ def make_sentences(nlp: Language, name: str, lang: str):
                 continue
             closes = prev.text in enders or (
                 prev.text in ("“", '"', "»", "«", ")") and i > 1 and doc[i - 2].text in enders)
-            starts = tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "„\"«»"
+            starts = tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "„\"«»" or \
+                (tok.text == "(" and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())  # "... Spain. (An earlier"
             if not closes and starts and tok.text[:1].isupper():
                 closes = number_ends_sentence(doc, i)
             tok.is_sent_start = bool(closes and starts)

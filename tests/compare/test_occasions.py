@@ -201,3 +201,24 @@ def test_the_countries_a_disaster_headline_names_together(tmp_path, lang, text, 
 ])
 def test_a_paragraphs_place_abroad_does_not_carry_over(tmp_path, lang, text, figure, place):
     assert _one_article(tmp_path, lang, text)[1][figure].place == place
+
+
+@pytest.mark.parametrize("lang,text,now,earlier", [
+    # a figure an earlier report gave is an earlier stage of the count than the article's own:
+    # the toll today above the dead and missing then is no part above its whole
+    ("de", "# Flut vom Dienstag in Spanien\n\nNach neuesten Angaben der Behörden sind in Spanien 217 Menschen gestorben. Ein "
+           "früherer Bericht hatte die Zahl der Toten und Vermissten in Spanien mit 158 angegeben.", "217", "158"),
+    ("en", "# Tuesday's floods in Spain\n\nAccording to the latest update from the authorities, 217 people have died in "
+           "Spain. (An earlier report had put the number of dead or missing in Spain at 158.)", "217", "158"),
+])
+def test_a_figure_an_earlier_report_gave_is_an_earlier_stage(tmp_path, lang, text, now, earlier):
+    from nkcheck.compare import compare
+    from nkcheck.compare import stages
+    from nkcheck.compare.tolerance import Tolerances
+
+    _, claims = _one_article(tmp_path, lang, text)
+    a, b = claims[now], claims[earlier]
+    assert stages.relation(b, a, Tolerances()) == stages.BEFORE
+    linked = [f for f in compare(list(claims.values())).findings
+              if f.kind == "scope" and {a.id, b.id} <= set(f.claims)]
+    assert not linked

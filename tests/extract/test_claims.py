@@ -146,3 +146,17 @@ def test_front_matter_numbers_are_not_claims(tmp_path):
     p = write(tmp_path, "Rund 900 Beschäftigte traten in den Streik.")
     res = extract_documents([str(p)])
     assert [c.text for c in res.claims] == ["900"]
+
+
+@pytest.mark.parametrize("lang,text,first", [
+    # a bracket after a full stop opens a sentence of its own
+    ("en", "The authorities say 217 people have died. (An earlier report had put the toll at 158.)",
+     "(An earlier report had put the toll at 158.)"),
+    ("de", "Die Behörden melden 217 Tote. (Ein früherer Bericht hatte 158 Tote genannt.)",
+     "(Ein früherer Bericht hatte 158 Tote genannt.)"),
+])
+def test_a_bracketed_sentence_is_a_sentence(lang, text, first):
+    from nkcheck.pipeline import make_nlp
+
+    sents = [s.text for s in make_nlp(lang, False)(text).sents]
+    assert sents[-1] == first

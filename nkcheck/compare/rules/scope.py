@@ -225,7 +225,8 @@ def _apart(parts: list[Group], wholes: list[Group], ctx: Context, ok, decided: s
 
     def valid(part, a, whole, b) -> bool:
         return (id(part), id(whole)) not in decided and not (one_voice(a, b) and a.start == b.start) and \
-            ok(part, whole) and _given_apart(a, b, docs[id(part)], docs[id(whole)])
+            ok(part, whole) and _given_apart(a, b, docs[id(part)], docs[id(whole)]) and \
+            not _other_stage(part, a, b, ctx)
 
     actors = sorted(by_actor, key=lambda x: x or "")
     for part in parts:
@@ -237,6 +238,15 @@ def _apart(parts: list[Group], wholes: list[Group], ctx: Context, ok, decided: s
                 if pair is not None:
                     _keep(best, (mine or actor,), pair)
     return best
+
+
+def _other_stage(part: Group, a: Claim, b: Claim, ctx: Context) -> bool:
+    """Two figures of a count that changes by the day (a disaster's toll) stated at different
+    stages ("217 Tote" now, "158 Tote und Vermisste" in an earlier report): the one is not the
+    other's measure at another time, and no like-for-like problem."""
+    if slow(part) or not running(part):
+        return False
+    return stages.relation(a, b, ctx.tolerances) in (stages.BEFORE, stages.AFTER)
 
 
 def _day_of(c) -> Optional[int]:
