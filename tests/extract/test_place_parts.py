@@ -86,6 +86,13 @@ def test_a_toll_reported_by_a_country_is_that_countrys(tmp_path, lang, text, fig
     ("en", "# Floods in eastern Spain\n\nSo far 217 people have died, 213 of them in the Valencia region.", "217", "ES"),
     ("de", "# Unwetter im Osten Spaniens\n\nOffiziell sind bislang 215 Todesopfer bestätigt, 211 davon wurden "
            "in der Region Valencia geborgen.", "211", "ES-VC"),
+    # parts each with a figure of its own after a colon: a place that opens a part's clause is
+    # that part's, and the figure before is their whole's
+    ("de", "# Unwetter im Osten Spaniens\n\nDie amtliche Zahl der Todesopfer blieb bei 219: In der Region Valencia "
+           "wurden 211 Leichen geborgen, die übrigen acht in den Nachbarregionen Kastilien-La Mancha und Andalusien.",
+     "219", "ES"),
+    ("en", "# Floods in eastern Spain\n\nThe official toll stood at 219: in the Valencia region 211 bodies were "
+           "recovered, the other eight in the neighbouring regions of Castilla-La Mancha and Andalusia.", "219", "ES"),
     # a whole with a place of its own keeps it
     ("de", "# Unwetter\n\nIn Spanien starben 215 Menschen, 211 davon in der Region Valencia.", "215", "ES"),
 ])

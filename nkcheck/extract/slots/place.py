@@ -34,10 +34,17 @@ ANAPHORA = {"region": re.compile(r"\b(?:in\s+)?(?:der|dieser|jener|die|the|that)
 WIDE = re.compile(r"(?<![\w-])([A-ZÄÖÜa-zäöü][\wäöüß]+?)-?weit(?![\w])")  # German writes "österreichweit"
 
 
-def _another_figure(others, q: Quantity, m: Mention) -> bool:
-    """Another figure stands between the figure and the place: the place is that one's."""
+def _another_figure(others, q: Quantity, m: Mention, sent: Optional[Sentence] = None) -> bool:
+    """Another figure stands between the figure and the place, or, after the figure, in the
+    place's own clause when the figure is not ("bei 219: In der Region Valencia wurden 211
+    Leichen geborgen"): the place is that one's."""
     lo, hi = (q.end, m.start) if m.start > q.end else (m.end, q.start)
-    return any(lo <= o.start < hi for o in others)
+    if any(lo <= o.start < hi for o in others):
+        return True
+    if sent is None or m.start < q.end:
+        return False
+    own = sent.clause_of(m.start)
+    return not (own[0] <= q.start < own[1]) and any(own[0] <= o.start < own[1] and o is not q for o in others)
 
 
 IN_WHOLE = re.compile(r"\s*,?\s*(?:in|im|in der|in den|in the)\s+(?:the\s+|der\s+|dem\s+)?", re.IGNORECASE)
@@ -159,7 +166,7 @@ class PlaceFinder:
         for level, (lo, hi) in enumerate((clause, (sent.start, sent.end))):
             ms = [m for m in mentions if lo <= m.start < hi and self._placey(m, cue_spans, text, origin_ok)
                   and (level == 0 or m.role != "adj_place")  # "des Karlsruher Instituts" elsewhere in the sentence
-                  and (not _another_figure(others, q, m)  # "215 ..., 211 davon in Valencia", "92 in X und 3 in Y"
+                  and (not _another_figure(others, q, m, sent)  # "215 ..., 211 davon in Valencia", "92 in X und 3 in Y"
                        or (level == 1 and _fronted(text, sent.start, m, q, mentions, clause, self.aggregate_cues)))]
             if level == 1 and self.relative:
                 # "killed in Syria by the earthquakes, which devastated neighbouring Türkiye, was
@@ -177,7 +184,7 @@ class PlaceFinder:
                 # figure, are its parts; the figure is their whole's
                 parts = [m for m in mentions if q.end <= m.start < hi and m.role != "adj_place"
                          and self._placey(m, cue_spans, text, origin_ok)]
-                if len({m.entity for m in parts}) >= 2 and all(_another_figure(others, q, m) for m in parts):
+                if len({m.entity for m in parts}) >= 2 and all(_another_figure(others, q, m, sent) for m in parts):
                     return self._whole(sorted({m.entity for m in parts}))
             if ms and level == 0 and text:
                 # "20 in Bayern und 10 in Baden-Württemberg": a place right after the figure, with
