@@ -31,6 +31,10 @@ def _capitalisable(pattern: str) -> str:
     return f"[{pattern[0]}{pattern[0].upper()}]{pattern[1:]}" if m else pattern
 
 
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -83,7 +87,8 @@ class AttributionFinder:
                     src, s0 = src[lead.end():], s0 + lead.end()
                 words = re.findall(r"[\wäöüÄÖÜß-]+", src)
                 if (not words or words[-1].lower() in self.not_sources
-                        or words[0].lower() in self.not_sources or len(src.strip()) < 2
+                        or (words[0].lower() in self.not_sources and not _acronym(words[0]))  # "US" is no "us"
+                        or len(src.strip()) < 2
                         or self._counted_thing(words[-1])
                         or (group == "ksrc" and self.kind_of(src) is None)
                         or (strict and not self.is_source_like(src))):

@@ -144,6 +144,15 @@ def test_a_sources_seat_is_not_where_the_figure_is(tmp_path, lang, text, figure)
 
 
 SOURCES = [  # (id, lang, sentence, figure, source)
+    # coordinated adjectives before a plural source; "US" is an acronym, not the pronoun "us"
+    ("de-coordinated-adjectives-genitive", "de",
+     "Nach Erkenntnissen amerikanischer und japanischer Geheimdienste hat Minsk 800 Panzer geliefert.", "800",
+     "amerikanischer und japanischer Geheimdienste"),
+    ("de-coordinated-adjectives-laut", "de",
+     "Laut britischen und französischen Nachrichtendiensten hat Minsk 800 Panzer geliefert.", "800",
+     "britischen und französischen Nachrichtendiensten"),
+    ("en-coordinated-adjectives-acronym", "en",
+     "According to US and Japanese intelligence, Minsk has delivered 800 tanks.", "800", "US and Japanese intelligence"),
     # a fronted adverbial opened by a capitalised preposition is no subject: the source follows the verb
     ("de-fronted-day-then-subject", "de", "Am Samstag meldete die Münchner Polizei dann 25.000 Menschen.", "25.000",
      "Münchner Polizei"),

@@ -45,7 +45,7 @@ class UpdateRule(Rule):
                 for a in s1:
                     for b in s2:
                         if one_voice(a, b) or agree(a, b, tol) or a.bound == "vague" or b.bound == "vague" \
-                                or stages.periods(a, b):
+                                or stages.periods(a, b) or stages.earlier_stage(a, b):
                             continue  # figures of past periods do not update (NK101 compares them)
                         if local and not _within_day(a, b, fact):
                             continue

@@ -112,6 +112,8 @@ class RevisedDownRule(Rule):
     Counts that fall as they are updated (the missing are found) are updates instead (NK901).
 
     **Conflict (value)**: "mindestens 217 Tote" (3 November) vs "bislang 215 Todesopfer" (5 November)
+    **No finding**: "insgesamt 18.000 entsandt" (April) vs "schon im Vorjahr mehr als 10.000
+    entsandt" (told in September): last year's total is an earlier stage, not a revision
     """
     code, name, kind = "NK102", "value.revised_down", "value"
 
@@ -127,7 +129,7 @@ class RevisedDownRule(Rule):
             for b in claims[i + 1:]:
                 if one_voice(a, b) or not same_source(a, b) or series_of(a, fact) != series_of(b, fact) \
                         or a.bound == "vague" or b.bound == "vague" \
-                        or stages.periods(a, b):
+                        or stages.periods(a, b) or stages.earlier_stage(a, b):
                     continue  # figures of past periods are history, not a count revised (NK101)
                 if stages.relation(a, b, tol, slow(fact)) == stages.BEFORE:
                     nxt = b
