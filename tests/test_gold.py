@@ -42,22 +42,22 @@ EVAL_CASES = [
     ("nk", "tests/fixtures/corpus/nk/gold.yaml", "tests/fixtures/corpus/nk",
      ["--min-claim-recall", "0.95", "--min-conflict-recall", "0.34", "--min-pair-precision", "0.52",
       "--max-trap-hits", "3", "--max-items-ratio", "0.6"] + _slots(object=0.92, event=0.92, actor=0.85,
-                                                                place=0.72, source=0.73)),
+                                                                place=0.74, source=0.75)),
     ("disasters", "tests/fixtures/corpus/disasters/gold.yaml", "tests/fixtures/corpus/disasters",
-     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.75", "--min-pair-precision", "0.62",
+     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.75", "--min-pair-precision", "0.66",
       "--max-trap-hits", "2", "--max-items-ratio", "1.0"] + _slots(object=0.94, event=0.88, actor=0.91,
-                                                                  place=0.70, time=0.85, as_of=0.66,
+                                                                  place=0.74, time=0.85, as_of=0.66,
                                                                   source=0.76)),
 ]
 HELDOUT = ROOT / "tests/fixtures/corpus/heldout"
 EVAL_CASES += [  # stories in none of the development corpora, written to measure nkcheck on news it was not built on
     (f"heldout-{story}", f"tests/fixtures/corpus/heldout/{story}/gold.yaml", f"tests/fixtures/corpus/heldout/{story}",
      ["--min-claim-recall", "0.78", "--min-conflict-recall", recall, "--min-pair-precision", precision,
-      "--max-items-ratio", "1.5"])
-    for story, recall, precision in [("frankreich-truppen-rumaenien-2026", "0.80", "0.70"),
-                                     ("krefeld-explosion-2025", "0.50", "0.80"),
-                                     ("sparpaket-demos-oesterreich-2025", "0.74", "0.70"),
-                                     ("taifun-dalisay-2025", "0.14", "0.60")]
+      "--max-items-ratio", "1.5"] + _slots(place=place))
+    for story, recall, precision, place in [("frankreich-truppen-rumaenien-2026", "0.80", "0.70", 0.39),
+                                            ("krefeld-explosion-2025", "0.50", "0.80", 0.78),
+                                            ("sparpaket-demos-oesterreich-2025", "0.74", "0.70", 0.74),
+                                            ("taifun-dalisay-2025", "0.14", "0.60", 0.42)]
 ]
 
 
