@@ -31,6 +31,9 @@ def _capitalisable(pattern: str) -> str:
     return f"[{pattern[0]}{pattern[0].upper()}]{pattern[1:]}" if m else pattern
 
 
+JOINED = re.compile(r"[ \t]+(?:und|sowie|and|as well as)[ \t]+")
+
+
 def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
 
@@ -56,6 +59,7 @@ class AttributionFinder:
         self.patterns = [(fill(p), False) for p in d["patterns"]] + \
                         [(fill(p), True) for p in d.get("verb_patterns", [])]
         self.lang = lang
+        self.np_re = re.compile(np)
         self.not_sources = {w.lower() for w in d.get("not_sources", [])}
         self.kinds = {k: [w.lower() for w in v] for k, v in d.get("kinds", {}).items()}
         self.reported = {w.lower() for w in d.get("reported_speech", [])}
@@ -97,9 +101,23 @@ class AttributionFinder:
                     continue
                 if strict and self._after_preposition(text, s0):
                     continue  # "hatte X in sozialen Medien erklärt": the channel is not who spoke
+                joined = self._joined(text, e0)
+                if joined and not any(c.src_start < joined and e0 < c.src_end for c in out):
+                    src, e0 = text[s0:joined], joined  # "according to the Syrian authorities and the White Helmets"
                 out.append(Cue(m.start(), m.end(), s0, e0, src.strip()))
         out.sort(key=lambda c: c.start)
         return out
+
+    def _joined(self, text: str, end: int) -> Optional[int]:
+        """Where a second source named with the first ends ("laut der Polizei und der
+        Feuerwehr", "according to the Syrian authorities and the White Helmets"), or None."""
+        m = JOINED.match(text, end)
+        if not m:
+            return None
+        n = self.np_re.match(text, m.end())
+        if not n or not self.is_source_like(n.group(0)) or self._counted_thing(n.group(0).split()[-1]):
+            return None
+        return n.end()
 
     def _after_preposition(self, text: str, start: int) -> bool:
         """Whether the phrase at ``start`` is the object of a preposition, with only articles

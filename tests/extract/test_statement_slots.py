@@ -144,6 +144,15 @@ def test_a_sources_seat_is_not_where_the_figure_is(tmp_path, lang, text, figure)
 
 
 SOURCES = [  # (id, lang, sentence, figure, source)
+    # two sources named together are one source; a second cue is a source of its own
+    ("de-two-sources-wie-angeben", "de",
+     "In Georgien sind es rund 700, wie georgische Behörden und die Hilfsorganisation Roter Halbmond angeben.", "700",
+     "georgische Behörden und die Hilfsorganisation Roter Halbmond"),
+    ("de-two-sources-laut", "de", "Laut Polizei und Feuerwehr wurden 30 Menschen verletzt.", "30", "Polizei und Feuerwehr"),
+    ("de-two-cues-two-sources", "de", "Laut Polizei waren es 3000 und laut Veranstaltern 5000.", "3000", "Polizei"),
+    ("en-two-sources-according-to", "en",
+     "According to the Georgian authorities and the Red Crescent, 700 people have died.", "700",
+     "Georgian authorities and the Red Crescent"),
     # coordinated adjectives before a plural source; "US" is an acronym, not the pronoun "us"
     ("de-coordinated-adjectives-genitive", "de",
      "Nach Erkenntnissen amerikanischer und japanischer Geheimdienste hat Minsk 800 Panzer geliefert.", "800",
