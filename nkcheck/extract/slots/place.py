@@ -173,10 +173,11 @@ class PlaceFinder:
                 # close to 3,600": a place in a relative clause the figure is not in is not its own
                 # A relative clause on the counted noun itself ("Von den 9000 Soldaten, die Minsk in
                 # das Gebiet Belgorod geschickt hat, ...") says where the counted are
-                own = next((c for c in sent.embedded(text, self.relative)
+                embedded = sent.embedded(text, self.relative)
+                own = next((c for c in embedded
                             if clause[1] <= c[0] and re.fullmatch(r"[\s\w.-]{0,40}", text[q.end:c[0]])
                             and len(text[q.end:c[0]].split()) <= 2), None)
-                inner = [c for c in sent.embedded(text, self.relative) if not (c[0] <= q.start < c[1]) and c != own]
+                inner = [c for c in embedded if not (c[0] <= q.start < c[1]) and c != own]
                 ms = [m for m in ms if not any(a <= m.start < b for a, b in inner)]
             if level == 1 and not any(m.start < q.start for m in ms):
                 # "217 people died: 213 in the Valencia region, three in Castilla-La Mancha and one
@@ -219,11 +220,10 @@ class PlaceFinder:
         from nkcheck.normalize import containment
 
         k = ms.index(m)
-        outer = m.entity.split("#", 1)[0] if "#" in m.entity else m.entity
+        outer = m.entity.split("#", 1)[0]  # "RU#southwest" holds what Russia holds
 
         def inside(x: Mention) -> bool:
-            return "#" not in x.entity and (containment.contains(m.entity, x.entity) or
-                                            (bool(outer) and containment.contains(outer, x.entity)))
+            return "#" not in x.entity and bool(outer) and containment.contains(outer, x.entity)
         for nxt in ms[k + 1:k + 2]:
             gap = text[m.end:nxt.start]
             if len(gap.split()) <= 2 and "," not in gap and inside(nxt):
