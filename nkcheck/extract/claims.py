@@ -212,7 +212,7 @@ class ClaimBuilder:
                 claim.as_of, claim.as_of_source = stood, "statement"
             if texpr is not None and self.dates.recent_stretch(texpr):
                 recent.add(claim.id)
-            if texpr is not None and self.dates.recent_stretch(texpr) and modality == "actual" and \
+            if claim.id in recent and modality == "actual" and \
                     self.events.info.get(ev or "", {}).get("cumulative") and not self.events.info.get(ev or "", {}).get("local"):
                 # "600 soldiers arrived over the past two weeks", "in der vergangenen Woche wurden
                 # 1.000 getötet": what a running count grew by in that stretch, not its total
