@@ -66,19 +66,19 @@ def estimate(low: Optional[float], high: Optional[float], bound: str, approx: bo
         return float(lo), float(hi)
     if bound in ("more_than", "at_least"):
         n = float(low)
-        return n, n * (1 + tol.more_than)
+        return n, n + abs(n) * tol.more_than
     if bound == "up_to":
         n = float(high)
-        return (n * (1 - tol.up_to) if actual else 0.0), n
+        return (n - abs(n) * tol.up_to if actual else min(0.0, n)), n
     if bound == "at_most":
         n = float(high)
-        return (n * (1 - tol.up_to) if actual else 0.0), n
+        return (n - abs(n) * tol.up_to if actual else min(0.0, n)), n
     if bound == "less_than":
         n = float(high)
-        return n * (1 - tol.less_than), n
+        return n - abs(n) * tol.less_than, n
     if bound == "nearly":
         n = float(low if low is not None else high)
-        return n * (1 - tol.nearly), n
+        return n - abs(n) * tol.nearly, n
     n = float(low if low is not None else high)
     share = tol.approx if (approx or bound == "approx") else tol.exact
     reach = min(_unit(n), abs(n) * share) if n else 0.0

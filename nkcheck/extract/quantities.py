@@ -58,19 +58,32 @@ class QuantityFinder:
         self.change_before = tuple(" " + w.lower() for w in change.get("before", []))
         from nkcheck.normalize.objects import lexicon
         self.objects = lexicon(lang)
-        scale_words = [s for s in self.g.scales if not s.isdigit()]
+        scale_words = [s for s in self.g.scales if not s.isdigit()] + list(self.g.multipliers)
         self.scale_re = re.compile(rf"\s*(?:{_alt(scale_words)})(?![\w])", re.IGNORECASE)
         self.digits_re = re.compile(self.g.digits_re)
         self.word_re = re.compile(self.g.word_re, re.IGNORECASE)
+        tails = [w for w in self.g.articles + [self.g.joiner, "and"] if w.isalpha()]
+        self.lead_re = re.compile(rf"(?:{_alt(self.g.articles)})[\s-]+(?=\w)", re.IGNORECASE) \
+            if self.g.articles else re.compile(r"(?!)")
+        self.tail_re = re.compile(rf"(?:[\s-]+(?:{_alt(tails)}))+$", re.IGNORECASE)
         vague_plurals = _alt(self.g.vague)
         quant = _alt(self.g.vague_quantifiers)
         singular = _alt([s for s in self.g.scales if s.isalpha()] + [self.g.hundred]
-                        + ["zehntausend", "hunderttausend", "dutzend", "hundred thousand",
-                           "ten thousand", "dozen"])
+                        + list(self.g.multipliers) + ["zehntausend", "hunderttausend", "hundred thousand",
+                           "ten thousand"])
         self.vague_re = re.compile(
             rf"(?<![\w])(?:(?P<q>{quant})\s+(?P<s>{singular})(?!\w)|(?P<p>{vague_plurals}))(?![\w])",
             re.IGNORECASE)
         self.unit_re = re.compile(r"\s?(%|‰)")
+        cur = _alt(self.g.currencies) if self.g.currencies else "(?!)"
+        sub = _alt(self.g.subunits) if self.g.subunits else "(?!)"
+        self.currency_after_re = re.compile(rf"\s+(?:{cur})(?![\w])", re.IGNORECASE)
+        self.currency_gap_re = re.compile(rf"\s+(?:{cur})\s+", re.IGNORECASE)
+        # after the cents: the sub-unit's name, or the end of the phrase, not a counted noun
+        self.after_subunit_re = re.compile(rf"(?:\s+(?i:{sub})(?![\w]))?(?=\s*(?:[.,;:!?)]|$|\s+[a-zäöüß]))", re.IGNORECASE if self.lang == "en" else 0)
+        self.sign_re = re.compile(rf"(?:(?<![\w])({_alt(self.g.sign_words)})\s+|(?<![\w\d.,])[-\u2212])$", re.IGNORECASE) \
+            if self.g.sign_words else re.compile(r"(?<![\w\d.,])()[-\u2212]$")
+        self.signed_unit_re = re.compile(rf"\s*(?:{_alt(self.g.signed_units)})(?![\w])", re.IGNORECASE)
         self.prefix = sorted(((p["phrase"].lower(), p["bound"]) for p in hd["prefix"]),
                              key=lambda x: -len(x[0]))
         self.suffix = sorted(((p["phrase"].lower(), p["bound"]) for p in hd["suffix"]),
@@ -100,9 +113,17 @@ class QuantityFinder:
             um = self.unit_re.match(text, end)
             if um:
                 unit, end = "%", um.end()
-            atoms.append(Atom(m.start(), end, v * scale, v * scale, "digits", scale, unit))
+            start = m.start()
+            sign = self.sign_re.search(text[max(0, start - 8):start])
+            if sign and (sign.group(1) or self.signed_unit_re.match(text, end)):
+                # a value below zero: "minus 1,2 Millionen Euro", "-3 Grad", "−2,5 Prozent"
+                v, start = -v, start - len(sign.group(0))
+            atoms.append(Atom(start, end, v * scale, v * scale, "digits", scale, unit))
         for m in self.vague_re.finditer(text):
             if m.group("p"):
+                prev = re.search(r"([\w.,]+)\s+$", text[max(0, m.start() - 40):m.start()])
+                if prev and (self.g.parse_word(prev.group(1)) is not None or prev.group(1)[-1:].isdigit()):
+                    continue  # a number before it: "zwei Millionen", not "Millionen"
                 lo, hi = self.g.vague[m.group("p").lower()]
             else:
                 s = self.g.parse_word(m.group("s"))
@@ -111,23 +132,70 @@ class QuantityFinder:
                 lo, hi = 2 * s, 10 * s - 1
             atoms.append(Atom(m.start(), m.end(), Decimal(lo), Decimal(hi), "vague"))
         for m in self.word_re.finditer(text):
-            word = m.group(0)
+            word, end = m.group(0), m.end()
             v = self.g.parse_word(word)
+            if v is None:
+                # a run that ends in an article or a joiner belonging to the next words:
+                # "a hundred a day", "zwanzig und mehr"
+                cut = self.tail_re.search(word)
+                if cut:
+                    word, end = word[:cut.start()], m.start() + cut.start()
+                    v = self.g.parse_word(word)
+            if v is None and word.lower() in self.g.articles and self.currency_after_re.match(text, end):
+                v = Decimal(1)  # "um einen Euro", "by a dollar"
             if v is None:
                 continue  # a run of number words that is not one number: no claim
             if word.lower() in self.g.excluded:
-                continue
-            atoms.append(Atom(m.start(), m.end(), v, v, "word"))
+                # "null" and "eins" are figures where a count falls or rises to them
+                one_coin = self.currency_after_re.match(text, end)
+                if not one_coin and (word.lower() not in self.g.figure_words
+                                     or not self._after_change(text, m.start())):
+                    continue  # but "einen Euro", "a dollar" are amounts
+            start = m.start()
+            lead = self.lead_re.match(word) if self.g.opens_with_article(word) else None
+            if lead:  # the article is not part of the figure as written: "einer Viertelmillion"
+                start += lead.end()
+            sign = self.sign_re.search(text[max(0, start - 8):start])
+            if sign and sign.group(1):  # "minus drei Grad"
+                v, start = -v, start - len(sign.group(0))
+            atoms.append(Atom(start, end, v, v, "word"))
         # keep the longest of overlapping candidates
         atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
         out: list[Atom] = []
         for a in atoms:
             if out and a.start < out[-1].end:
                 continue
+            if out and self._subunit(text, out[-1], a):
+                continue
             out.append(a)
         return out
 
+    def _subunit(self, text: str, a: Atom, b: Atom) -> bool:
+        """The cents after a currency ("zwei Euro fünfzig", "15 Dollar 50") belong to the figure
+        before it: they are added to it and are no figure of their own."""
+        gap = self.currency_gap_re.fullmatch(text, a.end, b.start)
+        if not gap or a.low != a.high or b.low != b.high or a.low < 0:
+            return False
+        if not (0 < b.low < 100 and b.low == b.low.to_integral_value()):
+            return False
+        if b.kind == "digits" and text[b.start:b.end] != f"{int(b.low):02d}" and len(text[b.start:b.end]) != 2:
+            return False  # "15 Dollar 5" is no amount of cents
+        nxt = self.after_subunit_re.match(text, b.end)
+        if not nxt:
+            return False  # "2 Euro 50 Menschen": a second figure
+        a.low = a.high = a.low + b.low / 100
+        return True
+
     # -- filters --------------------------------------------------------------------------
+    def _after_change(self, text: str, pos: int) -> bool:
+        """A figure that a count rises or falls to: "die Zahl der Toten stieg auf sieben",
+        "the toll fell to zero"."""
+        if self.change_nouns is None or not text[max(0, pos - 30):pos].lower().rstrip().endswith(self.change_before):
+            return False
+        window = text[max(0, pos - 200):pos]
+        window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # this sentence only
+        return bool(self.change_nouns.search(window))
+
     def _word_before(self, text: str, pos: int) -> str:
         m = re.search(r"([\w§.]+)\s*$", text[max(0, pos - 40):pos])
         return m.group(1).lower() if m else ""
@@ -206,18 +274,16 @@ class QuantityFinder:
         if a.kind == "word" and a.low < 20:
             # a small number word counts only when a noun follows ("drei Polizisten"), or when a
             # count noun before it rises to it ("die Zahl der Verletzten ist auf sieben gestiegen")
-            if self.change_nouns is not None and low_before.endswith(self.change_before):
-                window = text[max(0, s - 200):s]
-                window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # this sentence only
-                if self.change_nouns.search(window):
-                    return False
+            if self._after_change(text, s):
+                return False
             nxt = re.match(r"\s+(?:[a-zäöüß]+\s+){0,2}?([\w-]+)", after)
             if not nxt:
                 return True
             w = nxt.group(1)
             if self.lang == "de" and not w[0].isupper():
                 return True
-            if self.lang == "en" and not (w.endswith("s") or w in ("people", "police", "percent")):
+            if self.lang == "en" and not (w.endswith("s") or w in ("people", "police", "percent")
+                                          or self.currency_after_re.match(text, e)):
                 return True
         return False
 

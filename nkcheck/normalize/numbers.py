@@ -42,8 +42,16 @@ class NumberGrammar:
         self.thousand = d["thousand"].lower()
         self.joiner = d["tens_joiner"]
         self.excluded = {w.lower() for w in d.get("standalone_excluded", [])}
+        self.figure_words = {w.lower() for w in d.get("figure_words", [])}
+        self.currencies = [w.lower() for w in d.get("currencies", [])]
+        self.subunits = [w.lower() for w in d.get("subunits", [])]
+        self.sign_words = [w.lower() for w in d.get("sign_words", [])]
+        self.signed_units = [w.lower() for w in d.get("signed_units", ["%"])]
         self.scales = {k.lower(): Decimal(str(v)) for k, v in d["scales"].items()}
         self.fractions = {k.lower(): Decimal(str(v)) for k, v in d.get("fractions", {}).items()}
+        self.multipliers = {k.lower(): Decimal(str(v)) for k, v in d.get("multipliers", {}).items()}
+        self.half_after = [w.lower() for w in d.get("half_after", [])]
+        self.articles = [w.lower() for w in d.get("articles", [])]
         self.vague = {k.lower(): tuple(v) for k, v in d.get("vague", {}).items()}
         self.vague_quantifiers = [q.lower() for q in d.get("vague_quantifiers", [])]
         g = "".join(re.escape(s) for s in self.groups)
@@ -55,14 +63,15 @@ class NumberGrammar:
             rf"[{FRACTION_GLYPHS}]?|[{FRACTION_GLYPHS}])"
             rf"(?![\d{FRACTION_GLYPHS}]|[.,:/]\d)"
         )
-        morphemes = (list(self.units) + list(self.teens) + list(self.tens)
-                     + [self.hundred, self.thousand] + list(self.fractions)
-                     + [s for s in self.scales if s.isalpha()])
-        if self.joiner.isalpha():
-            morphemes.append(self.joiner)
+        self.lexicon = self._lexicon()
+        self.longest_morpheme = max(len(w) if lang == "de" else len(w.split()) for w in self.lexicon)
+        self._word_cache: dict[str, tuple[Optional[Decimal], bool]] = {}
+        morphemes = list(self.lexicon)
+        # a number never opens with a joiner or an added half: "und drei", "and three"
+        openers = [w for w, (kind, _) in self.lexicon.items() if kind not in ("j", "+")]
         self.morpheme_re = re.compile(rf"(?:{_alternation(morphemes)})+", re.IGNORECASE)
         sep = r"[\s-]+" if lang == "en" else r"\s*"
-        self.word_re = rf"(?<![\w-])(?:{_alternation(morphemes)})(?:{sep}(?:{_alternation(morphemes + ['and'])}))*(?![\w])"
+        self.word_re = rf"(?<![\w-])(?:{_alternation(openers)})(?:{sep}(?:{_alternation(morphemes + ['and'])}))*(?![\w])"
 
     # -- digits ------------------------------------------------------------------------
     def parse_digits(self, s: str) -> Optional[Decimal]:
@@ -87,63 +96,162 @@ class NumberGrammar:
         return value + fraction
 
     # -- words -------------------------------------------------------------------------
-    def _below_100(self, w: str) -> Optional[int]:
-        if w == "":
-            return 0
-        for table in (self.units, self.teens, self.tens):
-            if w in table:
-                return table[w]
-        j = self.joiner
-        if j and j in w:  # fünfundzwanzig, twenty-five
-            left, _, right = w.partition(j)
-            if left in self.units and right in self.tens and self.units[left] > 0:
-                return self.units[left] + self.tens[right]  # German order: fünf-und-zwanzig
-            if left in self.tens and right in self.units and self.units[right] > 0:
-                return self.tens[left] + self.units[right]  # English order: twenty-five
+    # A number word is a run of morphemes, each of one kind:
+    #   u unit (0-9)  t teen (10-19)  z tens (20-90)  h hundred  j joiner (und / and)
+    #   s scale of 1000 and more  m multiplier below 1000 (Dutzend)  f fraction that multiplies
+    #   (halbe, Viertel, anderthalb)  + half added to what comes before (einhalb, and a half)
+    #   a article that means one only before a multiplier (a dozen, a million)
+    def _lexicon(self) -> dict[str, tuple[str, Decimal]]:
+        lex: dict[str, tuple[str, Decimal]] = {}
+        for table, kind in ((self.units, "u"), (self.teens, "t"), (self.tens, "z")):
+            for w, v in table.items():
+                lex[w] = (kind, Decimal(v))
+        lex[self.hundred] = ("h", Decimal(100))
+        for w, v in self.scales.items():
+            if w.replace(" ", "").isalpha() and v >= 1000:
+                lex[w] = ("s", v)
+        for w, v in self.multipliers.items():
+            lex[w] = ("m", v)
+        for w, v in self.fractions.items():
+            lex[w] = ("f", v)
+        for w in self.half_after:
+            lex[w] = ("+", Decimal("0.5"))
+        for w in self.articles:
+            lex.setdefault(w, ("a", Decimal(1)))
+        if self.joiner.isalpha():
+            lex[self.joiner] = ("j", Decimal(0))
+        if self.lang == "en":
+            lex.setdefault("and", ("j", Decimal(0)))
+        return lex
+
+    def _tokenisations(self, w: str):
+        """Every way to cut a number word into morphemes, longest morphemes first."""
+        lex = self.lexicon
+        if self.lang == "de":  # one word: cut at characters
+            pieces, glue = w.replace(" ", ""), ""
+        else:  # words apart: cut at spaces and hyphens
+            pieces, glue = re.split(r"[\s-]+", w), " "
+        n = len(pieces)
+        longest = self.longest_morpheme
+
+        def cut(i: int):
+            if i == n:
+                yield []
+                return
+            for j in range(min(n, i + longest), i, -1):
+                m = lex.get(glue.join(pieces[i:j]))
+                if m is not None:
+                    for rest in cut(j):
+                        yield [m] + rest
+        yield from cut(0)
+
+    @staticmethod
+    def _below_100(toks) -> Optional[Decimal]:
+        kinds = "".join(k for k, _ in toks)
+        if kinds in ("u", "t", "z"):
+            return toks[0][1]
+        if kinds == "ujz" and toks[0][1] > 0:  # German: fünf-und-zwanzig
+            return toks[0][1] + toks[2][1]
+        if kinds == "zu" and toks[1][1] > 0:  # English: twenty-five
+            return toks[0][1] + toks[1][1]
         return None
 
-    def _below_1000(self, w: str) -> Optional[int]:
-        if self.hundred in w:
-            left, _, right = w.partition(self.hundred)
-            left = left.strip(" -")
-            lv = 1 if left in ("", "ein", "a", "one") else self._below_100(left)
-            rv = self._below_100(right.strip(" -").removeprefix("and ").strip())
-            if lv is None or rv is None or lv >= 10:
+    def _below_1000(self, toks) -> Optional[Decimal]:
+        kinds = [k for k, _ in toks]
+        if "h" not in kinds:
+            return self._below_100(toks)
+        i = kinds.index("h")
+        left, right = toks[:i], toks[i + 1:]
+        if not left or (len(left) == 1 and left[0][0] == "a"):
+            lv = Decimal(1)
+        elif len(left) == 1 and left[0][0] == "u" and left[0][1] > 0:
+            lv = left[0][1]
+        else:
+            return None
+        if right and right[0][0] == "j":
+            right = right[1:]
+            if not right:
                 return None
-            return lv * 100 + rv
-        return self._below_100(w)
+        rv = self._below_100(right) if right else Decimal(0)
+        return None if rv is None else lv * 100 + rv
+
+    def _group(self, toks, multiplied: bool) -> Optional[Decimal]:
+        """A number below 1000, perhaps with a half, a fraction or a dozen: zweieinhalb,
+        eine halbe, drei Dutzend, two and a half."""
+        if not toks:
+            return Decimal(1) if multiplied else None
+        kind, value = toks[-1]
+        inner = toks[:-1]
+        if kind in ("m", "f"):
+            if not inner or (len(inner) == 1 and inner[0][0] == "a"):
+                base = Decimal(1)
+            else:
+                base = self._group(inner, False)
+            return None if base is None or (kind == "f" and base != base.to_integral_value()) \
+                else base * value
+        if kind == "+":
+            base = self._below_1000(inner) if inner else None
+            return None if not base else base + value
+        if kind == "a":
+            return Decimal(1) if multiplied and not inner else None
+        return self._below_1000(toks)
+
+    def _evaluate(self, toks) -> Optional[Decimal]:
+        total, chunk, last = Decimal(0), [], None
+        for kind, value in toks:
+            if kind != "s":
+                chunk.append((kind, value))
+                continue
+            if last is not None and value >= last:
+                if chunk:
+                    return None  # scales fall: "zwei Millionen dreihunderttausend"
+                total, last = total * value, value  # "tausend Millionen": a scale of a scale
+                continue
+            g = self._group(chunk, True)
+            if g is None:
+                return None
+            total, chunk, last = total + g * value, [], value
+        if chunk:
+            if last is not None and chunk[0][0] == "j":
+                chunk = chunk[1:]  # "tausendundzwölf", "a thousand and twelve"
+            g = self._group(chunk, False)
+            if g is None or (last is not None and g >= last):
+                return None
+            total += g
+        elif last is None:
+            return None
+        if total < 1 and not (len(toks) == 1 and toks[0][0] == "u"):
+            return None  # "halbe", "a quarter": a share, not a number
+        return total
 
     def parse_word(self, s: str) -> Optional[Decimal]:
-        """'fünfundzwanzigtausend' -> 25000; 'Viertelmillion' -> 250000; 'two hundred' -> 200."""
+        """'fünfundzwanzigtausend' -> 25000; 'zweieinhalb Millionen' -> 2500000;
+        'ein Dutzend' -> 12; 'two and a half million' -> 2500000."""
         w = re.sub(r"\s+", " ", s.lower().strip())
-        if self.lang == "de":
-            w = w.replace(" ", "")
         if not w:
             return None
-        for frac, fv in sorted(self.fractions.items(), key=lambda kv: -len(kv[0])):
-            for scale, sv in self.scales.items():
-                if scale.isalpha() and w in (frac + scale, f"{frac} {scale}", f"{frac}e{scale}"):
-                    return fv * sv
-        for scale, sv in sorted(self.scales.items(), key=lambda kv: -len(kv[0])):
-            if not scale.isalpha() or scale == self.thousand or sv <= 1000:
-                continue
-            if w.endswith(scale):
-                left = w[: -len(scale)].strip(" -")
-                lv = Decimal(1) if left in ("", "eine", "ein", "a", "one") else self.parse_word(left)
-                return None if lv is None else lv * sv
-        if self.thousand in w:
-            left, _, right = w.rpartition(self.thousand)
-            left, right = left.strip(" -"), right.strip(" -").removeprefix("and ").strip()
-            lv = 1 if left in ("", "ein", "a", "one") else self._below_1000(left)
-            rv = self._below_1000(right) if right else 0
-            if lv is None or rv is None:
-                return None
-            return Decimal(lv * 1000 + rv)
-        v = self._below_1000(w)
-        return None if v is None else Decimal(v)
+        return self._parsed(w)[0]
+
+    def opens_with_article(self, s: str) -> bool:
+        """Whether the number word starts with an article that only means one ("a dozen")."""
+        return self._parsed(re.sub(r"\s+", " ", s.lower().strip()))[1]
+
+    def _parsed(self, w: str) -> tuple[Optional[Decimal], bool]:
+        if w in self._word_cache:
+            return self._word_cache[w]
+        out: tuple[Optional[Decimal], bool] = (None, False)
+        for toks in self._tokenisations(w):
+            value = self._evaluate(toks)
+            if value is not None:
+                out = (value, toks[0][0] == "a")
+                break
+        if len(self._word_cache) < 100_000:
+            self._word_cache[w] = out
+        return out
 
     def scale_of(self, word: str) -> Optional[Decimal]:
-        return self.scales.get(word.lower().rstrip()) or self.scales.get(word.lower().rstrip("."))
+        w = word.lower().rstrip()
+        return self.scales.get(w) or self.scales.get(w.rstrip(".")) or self.multipliers.get(w)
 
 
 @lru_cache(maxsize=None)
