@@ -47,8 +47,9 @@ def estimate_published(text: str, lang: str, within: Optional[Period] = None) ->
             g = dict(m.groups)
             if m.label in ("day_month", "part_month") and "year" not in g:
                 p = res.resolve(m, Period(within.end, within.end, "day"))
-                if p and within.start <= p.end <= within.end and (latest is None or p.end > latest):
-                    latest = p.end
+                day = p and (p.start if m.label == "day_month" else p.end)  # a range's first day is named
+                if p and within.start <= day <= within.end and (latest is None or day > latest):
+                    latest = day
     for m in matches:
         g = dict(m.groups)
         if m.label in ABSOLUTE and "year" in g:
@@ -62,8 +63,9 @@ def estimate_published(text: str, lang: str, within: Optional[Period] = None) ->
         g = dict(m.groups)
         if m.label in ("day_month", "part_month") and "year" not in g:
             p = res.resolve(m, Period(anchor, anchor, "day"), intended=True)
-            if p and anchor < p.end <= anchor + timedelta(days=365):
-                estimate = max(estimate, p.end)
+            day = p and (p.start if m.label == "day_month" else p.end)
+            if p and anchor < day <= anchor + timedelta(days=365):
+                estimate = max(estimate, day)
     return Period(estimate, estimate, "day")
 
 

@@ -19,6 +19,12 @@ class TimeMatch:
     groups: tuple  # (name, value) pairs of the named groups that matched
 
 
+# The word lists a pattern cannot match without, in the order a pattern's anchor is chosen:
+# the first of these a pattern names is one it requires (a month may follow an optional
+# weekday, never the other way round).
+ANCHOR_ORDER = ("HOLIDAY", "DAYWORD", "MONTH", "SEASON", "WEEKDAY")
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -32,19 +38,33 @@ class TimeFinder:
             "SEASON": _alt(d["seasons"]),
             "WEEKDAY": _alt(d["weekdays"]),
             "YEAR": r"(?:1[89]|20)\d{2}",
-            "REL": _alt(d["past_words"] + d["future_words"] + d["this_words"]),
+            "REL": _alt(d["past_words"] + d["future_words"] + d["this_words"] + list(d.get("far_words") or {})),
+            "HOLIDAY": _alt(d.get("holidays") or {}) or "(?!)",
+            "DAYWORD": _alt(d.get("day_ordinals") or {}) or "(?!)",
         }
+        # A pattern that names a feast, an ordinal day, a month, a season or a weekday is tried
+        # only on a text that holds one of those words: one scan per word list instead of a
+        # pattern's optional prefixes tried at every position.
+        self.anchors = {k: re.compile(rf"(?<![\w])(?:{fill[k]})", re.IGNORECASE)  # "Sonntagnachmittag" too
+                        for k in ANCHOR_ORDER}
         self.patterns = []
         for p in d["patterns"]:
             rx = p["regex"]
+            anchor = next((k for k in ANCHOR_ORDER if "{" + k + "}" in rx), None)
             for k, v in fill.items():
                 rx = rx.replace("{" + k + "}", f"(?:{v})")
-            self.patterns.append((p["label"], re.compile(rf"(?<![\w.]){rx}(?![\w])", re.IGNORECASE)))
+            self.patterns.append((p["label"], re.compile(rf"(?<![\w.]){rx}(?![\w])", re.IGNORECASE), anchor))
 
     def find(self, text: str) -> list[TimeMatch]:
         taken: list[tuple[int, int]] = []
         out: list[TimeMatch] = []
-        for label, rx in self.patterns:
+        present: dict[str, bool] = {}
+        for label, rx, anchor in self.patterns:
+            if anchor is not None:
+                if anchor not in present:
+                    present[anchor] = self.anchors[anchor].search(text) is not None
+                if not present[anchor]:
+                    continue
             for m in rx.finditer(text):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):

@@ -31,7 +31,7 @@ SCHEMA: dict[str, set[str]] = {
                     "source_words", "anaphora", "prepositions", "examples"},
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
              "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",
-             "year_words", "patterns", "stamp_cues", "phase_start", "phase_risen", "side_words", "since_words", "until_words", "examples",
+             "year_words", "far_words", "day_ordinals", "holidays", "patterns", "stamp_cues", "phase_start", "phase_risen", "side_words", "since_words", "until_words", "examples",
              "after_occasion", "after_units", "disaster_words", "after_words", "one_words", "opening_particles"},
     "nonclaims": {"designators", "year_cues", "age_after", "age_before", "calibres", "street_suffixes",
                   "probability", "count_change"},

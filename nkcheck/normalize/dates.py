@@ -17,6 +17,7 @@ import dateparser
 
 from nkcheck import lang as langdata
 from nkcheck.extract.times import TimeMatch
+from nkcheck.normalize.feasts import feast_days
 from nkcheck.model import Period
 
 
@@ -78,6 +79,9 @@ class DateResolver:
         self.past = {w.lower() for w in d["past_words"]}
         self.future = {w.lower() for w in d["future_words"]}
         self.units = {k.lower(): v for k, v in d["units"].items()}
+        self.far = {k.lower(): int(v) for k, v in (d.get("far_words") or {}).items()}
+        self.day_ordinals = {k.lower(): int(v) for k, v in (d.get("day_ordinals") or {}).items()}
+        self.holidays = {k.lower(): v for k, v in (d.get("holidays") or {}).items()}
         self.parts = {k.lower(): v for k, v in d["part_words"].items()}
         self.reldays = {k.lower(): v for k, v in d.get("relative_days", {}).items()}
         self.numbers = langdata.load(lang, "numbers")
@@ -98,6 +102,71 @@ class DateResolver:
             if month < ref.month or (strict and month == ref.month):
                 y += 1
         return month_period(y, month)
+
+    def _step(self, rel: str) -> int:
+        """How many periods back (-) or ahead (+) a relative word points: "letzte" -1,
+        "nächste" +1, "vorletzte" -2, "diese" 0."""
+        rel = rel.lower()
+        if rel in self.far:
+            return self.far[rel]
+        return -1 if rel in self.past else 1 if rel in self.future else 0
+
+    def _feast(self, name: str, year: Optional[int], base: Optional[Period], direction: str,
+               rel: str) -> Optional[Period]:
+        """The days of a feast: in the year given, else the occurrence nearest the article's
+        day in the direction of the tense; "letzte Weihnachten" is strictly before it."""
+        rule = self.holidays.get(name.lower())
+        if rule is None:
+            return None
+        if year is not None:
+            days = feast_days(rule, year)
+            return Period(days[0], days[1], "day") if days else None
+        if base is None:
+            return None
+        ref = base.end
+        step = self._step(rel) if rel else 0
+        if step < 0 or (not rel and direction == "past"):
+            cands = [feast_days(rule, y) for y in (ref.year, ref.year - 1, ref.year - 2)]
+            cands = [c for c in cands if c and (c[1] < ref if rel else c[0] <= ref)]
+        else:
+            cands = [feast_days(rule, y) for y in (ref.year, ref.year + 1)]
+            cands = [c for c in cands if c and (c[0] > ref if rel and step > 0 else c[1] >= ref)]
+            if step == 0 and rel:  # "dieses Ostern": the one of this year
+                cands = [feast_days(rule, ref.year)]
+        if not cands or cands[0] is None:
+            return None
+        first, last = cands[0]
+        return Period(first, last, "day")
+
+    def _day_range(self, year: Optional[int], month: int, day: int, day2: Optional[int],
+                   base: Optional[Period], direction: str, month2: Optional[int] = None) -> Optional[Period]:
+        """A day, or the days from one day to another ("vom 3. bis 12. September",
+        "14./15.10.", "vom 30. September bis 2. Oktober"), in the year given or the one the
+        tense puts nearest the article's day."""
+        end_month = month2 or month
+        if year is not None:
+            try:
+                first = date(year, month, day)
+                last = date(year, end_month, day2) if day2 else first
+            except ValueError:
+                return None
+        else:
+            if base is None:
+                return None
+            # the first day is put in the year as a lone day would be; a period may run on
+            # past the article's day ("das Wochenende vom 20. und 21. Januar" on the 20th) and
+            # into the next year ("vom 28. Dezember bis 3. Januar")
+            first = day_month_near(day, month, base.end, direction)
+            if first is None:
+                return None
+            y = first.year + (1 if (month, day) > (end_month, day2 or day) else 0)
+            try:
+                last = date(y, end_month, day2 or day)
+            except ValueError:
+                return None
+        if last < first:
+            return None
+        return Period(first, last, "day")
 
     def _season(self, name: str, year: int) -> Period:
         a, b = self.seasons[name]
@@ -158,23 +227,38 @@ class DateResolver:
         if lab in ("name", "clock"):
             return None
         if lab == "numeric_date":
-            try:
-                d = date(year, int(g["month_num"]), int(g["day"]))
-            except ValueError:
+            if "year" in g and len(g["year"]) == 2:  # "31.10.74": the century that puts it in the past
+                if base is None:
+                    return None  # no article date to put the century by
+                yy = int(g["year"])
+                year = 2000 + yy if 2000 + yy <= base.end.year else 1900 + yy
+            month_num = int(g["month_num"])
+            if not 1 <= month_num <= 12:
                 return None
-            return Period(d, d, "day")
+            return self._day_range(year, month_num, int(g["day"]),
+                                   int(g["day2"]) if g.get("day2") else None, base, direction)
         if lab == "day_month":
-            day = int(g["day"])
-            if year is not None:
-                try:
-                    d = date(year, month, day)
-                except ValueError:
-                    return None
-                return Period(d, d, "day")
-            if base is None:
+            day = self.day_ordinals.get(g["dayword"].lower()) if "dayword" in g else int(g["day"])
+            if not month or not day:
                 return None
-            d = day_month_near(day, month, base.end, direction) if month else None
-            return Period(d, d, "day") if d else None
+            month2 = self.months.get(g["month2"].lower()) if "month2" in g else None
+            return self._day_range(year, month, day, int(g["day2"]) if g.get("day2") else None,
+                                   base, direction, month2)
+        if lab == "holiday":
+            return self._feast(g["holiday"], year, base, direction, g.get("rel", ""))
+        if lab == "quarter":
+            q = self.day_ordinals.get(g["quarter"].lower())
+            if q is None or not 1 <= q <= 4:
+                return None
+            if year is None:
+                if base is None:
+                    return None
+                ref = base.end
+                year = ref.year
+                if (direction == "past" and date(year, 3 * q - 2, 1) > ref) or \
+                        (direction != "past" and month_period(year, 3 * q).end < ref):
+                    year += -1 if direction == "past" else 1
+            return Period(date(year, 3 * q - 2, 1), month_period(year, 3 * q).end, "month")
         if lab == "month_or_month":
             m2 = self.months[g["month2"].lower()]
             if year is not None:
@@ -238,8 +322,10 @@ class DateResolver:
         if lab == "rel_unit":
             unit = self.units.get(g["unit"].lower(), "month")
             # "the past two weeks": that many; "the past weeks": a few (ten days, eight weeks,
-            # six months, five years)
+            # six months, five years); "the past 48 hours": the days they reach back to
             n = self._count(g["n"]) if g.get("n") else None
+            if unit == "hour":
+                unit, n = "day", -(-(n or 24) // 24)
             span = {"day": timedelta(days=n or 10), "week": timedelta(weeks=n or 8), "month": None, "year": None}[unit]
             months, years = n or 6, n or 5
             if g["rel"].lower() in self.past:
@@ -252,7 +338,10 @@ class DateResolver:
         if lab == "rel_week":
             unit = self.units.get(g["unit"].lower(), "week")
             rel = g["rel"].lower()
-            step = -1 if rel in self.past else 1 if rel in self.future else 0
+            step = self._step(rel)
+            if g["unit"].lower() == "weekend":  # "last weekend": its Saturday and Sunday
+                saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5, weeks=step)
+                return Period(saturday, saturday + timedelta(days=1), "day")
             if unit == "week":
                 monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
                 p = Period(monday, monday + timedelta(days=6), "week")
@@ -266,9 +355,21 @@ class DateResolver:
             if step == 0 and side in self.sides and p.start <= ref <= p.end:
                 p = Period(p.start, ref, "range") if self.sides.get(side) == "before" else Period(ref, p.end, "range")
             return p
-        if lab == "prev_year":
-            y = ref.year - 1
+        if lab in ("prev_year", "far_year"):
+            y = ref.year - (1 if lab == "prev_year" else 2)
             return Period(date(y, 1, 1), date(y, 12, 31), "year")
+        if lab == "weekend":  # "am Wochenende": the one just past, or the next one in the future
+            if base.granularity != "day":
+                return None
+            step = self._step(g["rel"]) if g.get("rel") else (-1 if direction == "past" else 1)
+            if step < 0:
+                back = (ref.weekday() - 5) % 7  # days since the last Saturday (0 on a Saturday)
+                saturday = ref - timedelta(days=back if not g.get("rel") else (back if back >= 2 else back + 7))
+            elif step > 0:
+                saturday = ref + timedelta(days=(5 - ref.weekday()) % 7 or (7 if g.get("rel") else 0))
+            else:
+                saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5)
+            return Period(saturday, saturday + timedelta(days=1), "day")
         if lab == "ago":
             n = self._count(g["n"])
             unit = self.units.get(g["unit"].lower())
@@ -288,8 +389,17 @@ class DateResolver:
             if base.granularity != "day":
                 return None  # "am Samstag" in an article known only to its month: which Saturday is not known
             wd = self.weekdays[g["weekday"].lower()]
-            delta = (ref.weekday() - wd) % 7
-            d = ref - timedelta(days=delta) if direction == "past" else ref + timedelta(days=(wd - ref.weekday()) % 7)
+            step = self._step(g["rel"]) if g.get("rel") else 0
+            if step < 0:  # "letzten Dienstag" on a Tuesday: the one a week before
+                d = ref - timedelta(days=(ref.weekday() - wd) % 7 or 7)
+            elif step > 0:
+                d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+            elif g.get("rel"):  # "diesen Dienstag": the one of this week
+                d = ref - timedelta(days=ref.weekday()) + timedelta(days=wd)
+            elif direction == "past":
+                d = ref - timedelta(days=(ref.weekday() - wd) % 7)
+            else:
+                d = ref + timedelta(days=(wd - ref.weekday()) % 7)
             return Period(d, d, "day")
         if lab == "relday":
             if base.granularity != "day":
