@@ -75,6 +75,9 @@ class QuantityFinder:
             rf"(?<![\w])(?:(?P<q>{quant})\s+(?P<s>{singular})(?!\w)|(?P<p>{vague_plurals}))(?![\w])",
             re.IGNORECASE)
         self.unit_re = re.compile(r"\s?(%|‰)")
+        self.share_re = re.compile(
+            rf"(?<![\w])(?:(?P<num>{_alt(self.g.share_numerators)})\s+)?(?P<frac>{_alt(self.g.shares)})"
+            rf"(?=\s+(?:{_alt(self.g.share_after)})(?![\w]))", re.IGNORECASE) if self.g.shares else re.compile(r"(?!)")
         cur = _alt(self.g.currencies) if self.g.currencies else "(?!)"
         sub = _alt(self.g.subunits) if self.g.subunits else "(?!)"
         self.currency_after_re = re.compile(rf"\s+(?:{cur})(?![\w])", re.IGNORECASE)
@@ -131,6 +134,10 @@ class QuantityFinder:
                     continue
                 lo, hi = 2 * s, 10 * s - 1
             atoms.append(Atom(m.start(), m.end(), Decimal(lo), Decimal(hi), "vague"))
+        for m in self.share_re.finditer(text):
+            a = self._share(m)
+            if a is not None:
+                atoms.append(a)
         for m in self.word_re.finditer(text):
             word, end = m.group(0), m.end()
             v = self.g.parse_word(word)
@@ -169,6 +176,23 @@ class QuantityFinder:
                 continue
             out.append(a)
         return out
+
+    def _share(self, m: re.Match) -> Optional[Atom]:
+        """A share named by a fraction of a set, in percent: "ein Drittel der Häuser" 33.3,
+        "zwei Drittel aller Wähler" 66.7, "die Hälfte der Bewohner" 50, "half of the homes"."""
+        frac = m.group("frac").lower()
+        num = (m.group("num") or "").lower()
+        if not num and frac not in self.g.share_alone:
+            return None
+        n = self.g.share_numerators.get(num, 1) if num else 1
+        if frac in self.g.share_needs_more and n < 2:
+            return None  # "ein Viertel der Stadt" may be a district
+        share = n * self.g.shares[frac]
+        if share > 1:
+            return None
+        v = (share * 100).quantize(Decimal("0.1"))
+        v = v.to_integral_value() if v == v.to_integral_value() else v
+        return Atom(m.start(), m.end(), v, v, "share", unit="%")
 
     def _subunit(self, text: str, a: Atom, b: Atom) -> bool:
         """The cents after a currency ("zwei Euro fünfzig", "15 Dollar 50") belong to the figure
@@ -347,8 +371,8 @@ class QuantityFinder:
             hedge, hb, _ = self._prefix_hedge(text, a.start)
             shedge, sb, _ = self._suffix_hedge(text, a.end)
             low, high = a.low, a.high
-            approx = a.kind == "vague"
-            bound = "vague" if a.kind == "vague" else "exact"
+            approx = a.kind in ("vague", "share")  # "ein Drittel" is a rounded share
+            bound = "vague" if a.kind == "vague" else "approx" if a.kind == "share" else "exact"
             if sb:
                 hedge, hb = (hedge + " … " + shedge).strip(" …"), sb if not hb else hb
             if hb in ("approx", "nearly"):

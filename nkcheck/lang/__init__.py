@@ -18,7 +18,7 @@ SUPPORTED = ("de", "en")
 # error at load time, not a silently ignored entry.
 SCHEMA: dict[str, set[str]] = {
     "numbers": {"decimal_separator", "group_separators", "units", "teens", "tens", "hundred",
-                "thousand", "tens_joiner", "standalone_excluded", "figure_words", "sign_words", "signed_units", "currencies", "subunits", "scales", "fractions", "vague",
+                "thousand", "tens_joiner", "standalone_excluded", "figure_words", "sign_words", "signed_units", "currencies", "subunits", "shares", "share_numerators", "share_after", "share_alone", "share_needs_more_than_one", "scales", "fractions", "vague",
                 "vague_quantifiers", "multipliers", "half_after", "articles", "ordinal_preceders", "ordinal_words", "examples"},
     "hedges": {"prefix", "suffix", "ranges", "examples"},
     "objects": {"nouns", "units", "money_kinds", "measure_before", "partitive", "member_nouns", "density_after", "increment_after", "increment_before", "increment_skip", "stop_words",

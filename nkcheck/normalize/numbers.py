@@ -23,6 +23,14 @@ def as_number(d: Decimal) -> float | int:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
+def _fraction(v) -> Decimal:
+    """A fraction from the data: 0.25, or "1/3" where no decimal is exact."""
+    if isinstance(v, str) and "/" in v:
+        num, den = v.split("/")
+        return Decimal(num) / Decimal(den)
+    return Decimal(str(v))
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -45,6 +53,11 @@ class NumberGrammar:
         self.figure_words = {w.lower() for w in d.get("figure_words", [])}
         self.currencies = [w.lower() for w in d.get("currencies", [])]
         self.subunits = [w.lower() for w in d.get("subunits", [])]
+        self.shares = {k.lower(): _fraction(v) for k, v in (d.get("shares") or {}).items()}
+        self.share_numerators = {k.lower(): int(v) for k, v in (d.get("share_numerators") or {}).items()}
+        self.share_after = [w.lower() for w in d.get("share_after", [])]
+        self.share_alone = {w.lower() for w in d.get("share_alone", [])}
+        self.share_needs_more = {w.lower() for w in d.get("share_needs_more_than_one", [])}
         self.sign_words = [w.lower() for w in d.get("sign_words", [])]
         self.signed_units = [w.lower() for w in d.get("signed_units", ["%"])]
         self.scales = {k.lower(): Decimal(str(v)) for k, v in d["scales"].items()}
@@ -145,14 +158,14 @@ class NumberGrammar:
                         yield [m] + rest
         yield from cut(0)
 
-    @staticmethod
-    def _below_100(toks) -> Optional[Decimal]:
+    def _below_100(self, toks) -> Optional[Decimal]:
         kinds = "".join(k for k, _ in toks)
         if kinds in ("u", "t", "z"):
             return toks[0][1]
-        if kinds == "ujz" and toks[0][1] > 0:  # German: fünf-und-zwanzig
-            return toks[0][1] + toks[2][1]
-        if kinds == "zu" and toks[1][1] > 0:  # English: twenty-five
+        if self.joiner.isalpha():  # German: fünf-und-zwanzig, never "zwanzigzwei"
+            if kinds == "ujz" and toks[0][1] > 0:
+                return toks[0][1] + toks[2][1]
+        elif kinds == "zu" and toks[1][1] > 0:  # English: twenty-five
             return toks[0][1] + toks[1][1]
         return None
 
@@ -203,7 +216,7 @@ class NumberGrammar:
                 chunk.append((kind, value))
                 continue
             if last is not None and value >= last:
-                if chunk:
+                if chunk or value == last:
                     return None  # scales fall: "zwei Millionen dreihunderttausend"
                 total, last = total * value, value  # "tausend Millionen": a scale of a scale
                 continue

@@ -1,5 +1,5 @@
 """Numbers as German and English news writes them: fractions, dozens, long number words with
-a scale word inside, amounts with cents, values below zero, zero and one as figures.
+a scale word inside, shares named by a fraction, amounts with cents, values below zero, zero and one as figures.
 
 Each row: (id, language, sentence, the figure as written, low, high). The sentences are written
 for these tests; a row with ``None`` as the figure says that no figure may be read there.
@@ -39,7 +39,23 @@ FRACTIONS = [
      "Three quarters of a million", 750_000, 750_000),
     ("en-a-quarter", "en", "A quarter of a million tonnes of grain were shipped.",
      "A quarter of a million", 250_000, 250_000),
-    ("en-half-alone", "en", "Half the houses were flooded.", None, None, None),
+    ("en-half-alone", "en", "Half as many guests came.", None, None, None),
+]
+
+SHARES = [  # a fraction of a set is a share in percent, read as approximate
+    ("de-ein-drittel", "de", "Ein Drittel der Häuser wurde zerstört.", "Ein Drittel", 33.3, 33.3),
+    ("de-zwei-drittel", "de", "Zwei Drittel aller Wähler stimmten zu.", "Zwei Drittel", 66.7, 66.7),
+    ("de-haelfte", "de", "Die Hälfte der Bewohner floh vor dem Wasser.", "Die Hälfte", 50, 50),
+    ("de-mehr-als-die-haelfte", "de", "Mehr als die Hälfte der Bewohner floh.", "die Hälfte", 50, None),
+    ("de-drei-viertel", "de", "Drei Viertel der Häuser sind unbewohnbar.", "Drei Viertel", 75, 75),
+    ("de-viertel-district", "de", "In einem Viertel der Stadt fiel der Strom aus.", None, None, None),
+    ("de-haelfte-alone", "de", "Die Hälfte ist weg.", None, None, None),
+    ("en-a-third", "en", "A third of the homes were destroyed.", "A third", 33.3, 33.3),
+    ("en-two-thirds", "en", "Two thirds of all voters agreed.", "Two thirds", 66.7, 66.7),
+    ("en-more-than-half", "en", "More than half of the residents fled.", "half", 50, None),
+    ("en-half-the", "en", "Half the houses were flooded.", "Half", 50, 50),
+    ("en-a-fifth", "en", "A fifth of the crops were lost.", "A fifth", 20, 20),
+    ("en-not-a-million", "en", "Three quarters of a million people fled.", "Three quarters of a million", 750_000, 750_000),
 ]
 
 DOZENS = [
@@ -132,7 +148,7 @@ ZERO_AND_ONE = [
     ("en-count-at-zero", "en", "The count stood at zero on Monday.", "zero", 0, 0),
 ]
 
-CASES = FRACTIONS + DOZENS + SCALE_INSIDE + JOINED + MONEY + SIGNED + ZERO_AND_ONE
+CASES = FRACTIONS + SHARES + DOZENS + SCALE_INSIDE + JOINED + MONEY + SIGNED + ZERO_AND_ONE
 
 
 @pytest.mark.parametrize("lang,text,figure,low,high", [pytest.param(*c[1:], id=c[0]) for c in CASES])
@@ -147,7 +163,7 @@ def test_number_forms(lang, text, figure, low, high):
 
 
 def test_every_phenomenon_has_five_cases_in_each_language():
-    for table in (FRACTIONS, DOZENS, SCALE_INSIDE, MONEY, SIGNED, ZERO_AND_ONE):
+    for table in (FRACTIONS, SHARES, DOZENS, SCALE_INSIDE, MONEY, SIGNED, ZERO_AND_ONE):
         for lang in ("de", "en"):
             assert sum(1 for c in table if c[1] == lang) >= 5
 
