@@ -43,7 +43,10 @@ class Group:
         one statement, its later mention (the body's) kept."""
         last: dict[tuple, Claim] = {}
         for c in self.claims:
-            last[(c.doc, c.low, c.high, c.bound)] = c
+            key = (c.doc, c.low, c.high, c.bound)
+            held = last.get(key)
+            if held is None or c.start >= held.start:  # the later in the article, whatever its stamp
+                last[key] = c
         keep = {id(c) for c in last.values()}
         return [c for c in self.claims if id(c) in keep]
 

@@ -70,6 +70,11 @@ class AttributionFinder:
         self.breakers = {w.lower() for w in d.get("clause_breakers", [])}
         self.prepositions = {w.lower() for w in d.get("prepositions", [])}
         self.anaphora = sorted((w.lower() for w in d.get("anaphora", [])), key=len, reverse=True)
+        self.naming_modifiers = [w.lower() for w in d.get("naming_modifiers", [])]
+        back = d.get("said_after_openers") or []
+        self.said_after_re = re.compile(
+            r"[ \t]*(?:" + "|".join(re.escape(w) for w in sorted(back, key=len, reverse=True)) + r")(?![\w])",
+            re.IGNORECASE) if back else re.compile(r"(?!)")
         self.objects = objects.lexicon(lang)
 
     def _counted_thing(self, word: str) -> bool:

@@ -28,7 +28,7 @@ SCHEMA: dict[str, set[str]] = {
                "perfect_auxiliaries", "report_modals", "report_infinitives", "weak_words", "noun_forms", "frame_words", "relative_pronouns", "examples"},
     "attribution": {"patterns", "verb_patterns", "not_sources", "kinds", "reported_speech", "reporting_verbs", "finite_auxiliaries",
                     "reporting_frames", "clause_breakers",
-                    "source_words", "anaphora", "prepositions", "examples"},
+                    "source_words", "anaphora", "naming_modifiers", "said_after_openers", "prepositions", "examples"},
     "time": {"months", "seasons", "weekdays", "day_parts", "past_words", "future_words",
              "this_words", "part_words", "units", "relative_days", "previous_year", "this_year",
              "year_words", "far_words", "day_ordinals", "holidays", "patterns", "stamp_cues", "phase_start", "phase_risen", "side_words", "since_words", "until_words", "examples",

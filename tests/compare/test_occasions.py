@@ -222,3 +222,20 @@ def test_a_figure_an_earlier_report_gave_is_an_earlier_stage(tmp_path, lang, tex
     linked = [f for f in compare(list(claims.values())).findings
               if f.kind == "scope" and {a.id, b.id} <= set(f.claims)]
     assert not linked
+
+
+def test_a_figure_stated_twice_in_one_article_is_paired_by_its_later_mention():
+    """Headline and body of one article state one figure once: the body's mention is paired,
+    even when the headline carries a finer stamp and sorts after it (regression: the headline
+    under "Stand: 16. August, 14 Uhr" was kept, so the fact was flagged on it, not the body)."""
+    from nkcheck.compare.facts import Group
+    from nkcheck.model import Claim
+
+    def claim(cid, start, as_of):
+        return Claim(id=cid, doc="a.md", start=start, end=start + 2, text="46", low=46, high=46, approx=False,
+                     bound="exact", object="killed", event="killed", actor=None, place=None, time_start=None,
+                     time_end=None, source=None, sentence="", as_of=as_of)
+
+    body, headline = claim("body", 469, "2025-08-16"), claim("headline", 276, "2025-08-16T14:00")
+    g = Group(key={}, claims=[body, headline])
+    assert [c.id for c in g.pairable] == ["body"]

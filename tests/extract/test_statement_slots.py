@@ -197,6 +197,34 @@ SOURCES = [  # (id, lang, sentence, figure, source)
     ("de-gapped-clause", "de", "Die Polizei sprach von 800 Evakuierten, die Stadt von 2.000.", "2.000", "Stadt"),
     ("en-acronym-had-reported", "en", "In March, the Joint Chiefs of Staff (JCS) had reported that about 400 "
      "soldiers had been killed.", "400", "Joint Chiefs of Staff (JCS)"),
+    # a source named in the next sentence that points back at the figure's
+    ("de-das-teilte-mit", "de", "Bei einem Brand in Görlitz sind drei Menschen ums Leben gekommen. Das teilte die "
+     "Feuerwehr am Abend mit.", "drei", "Feuerwehr"),
+    ("de-das-zeigt-aufstellung", "de", "Seit Jahresbeginn ertranken 300 Menschen im Mittelmeer. Das zeigt eine "
+     "Aufstellung der Nachrichtenagentur Reuters.", "300", "Nachrichtenagentur Reuters"),
+    ("de-next-sentence-no-pointer", "de", "Bei einem Brand in Görlitz starben drei Menschen. Die Feuerwehr "
+     "rückte mit 40 Kräften an.", "drei", None),
+    ("en-that-is-according-to", "en", "At least 300 people drowned this year. That is according to the "
+     "coast guard.", "300", "coast guard"),
+    ("en-this-was-announced", "en", "Three people died in the fire. This was announced by the fire brigade.",
+     "Three", "fire brigade"),
+    # a noun anaphor with no earlier figure's source refers to the phrase it heads before it
+    ("de-behoerde-compound-head", "de", "Die Katastrophenschutzbehörde BNPB hat die Bilanz korrigiert. Demnach "
+     "starben 46 Menschen, teilte die Behörde mit.", "46", "Katastrophenschutzbehörde BNPB"),
+    ("de-ministerium-compound-head", "de", "Das Gesundheitsministerium in Lima warnte vor Seuchen. 30 Menschen "
+     "seien erkrankt, erklärte das Ministerium.", "30", "Gesundheitsministerium"),
+    ("en-agency-with-acronym", "en", "The state weather agency PAGASA warned of storm surges. At least 12 people "
+     "died, the agency said.", "12", "agency PAGASA"),
+    # an anaphor's noun with a modifier that names whose it is names a source
+    ("de-ministerium-fuer", "de", "Die Polizei zählte 30 Verletzte. Das Ministerium für Verkehr meldete 46 "
+     "beschädigte Brücken.", "46", "Ministerium für Verkehr"),
+    ("de-sprecher-der", "de", "Der Sprecher der Feuerwehr sagte, 300 Häuser seien zerstört.", "300",
+     "Sprecher der Feuerwehr"),
+    ("en-ministry-of", "en", "Police counted 30 injured. The ministry of Public Works reported 46 damaged bridges.",
+     "46", "ministry of Public Works"),
+    # a headline label that names the disaster is the topic, not who says so
+    ("de-headline-hazard-label", "de", "# Erdbeben in Peru: 40 Tote\n\nBei dem Beben starben 40 Menschen.", "40", None),
+    ("en-headline-hazard-label", "en", "# Hurricane Ida: 40 dead\n\nForty people died in the storm.", "40", None),
 ]
 
 

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from nkcheck import lang as langdata
 from nkcheck.extract.entities import finder as entity_finder
 from nkcheck.normalize import containment
 from nkcheck.extract.attribution import Cue, finder as attribution_finder
@@ -54,6 +55,9 @@ class SourceFinder:
         self.mentions = mentions
         self.months = months
         self.last: Optional[tuple[int, str]] = None  # (sentence index, source)
+        hz = langdata.load(lang, "events").get("hazards") or {}
+        # what a disaster is called: a headline label headed by one names the story's topic
+        self.hazard_heads = tuple(sorted({str(w).lower() for ws in hz.values() for w in ws}, key=len, reverse=True))
         self.known: list[str] = []
 
     # -- strategies ---------------------------------------------------------------------------
@@ -108,6 +112,8 @@ class SourceFinder:
             return None
         if any(x.type in ("city", "region", "site") and x.start == m.start("src") for x in named):
             return None  # "Berlin: Zehntausende vor dem Bundestag": a place, not who says so
+        if words[0].lower().endswith(self.hazard_heads):
+            return None  # "Taifun „Dalisay“: Behörden korrigieren ...": the disaster, not who says so
         return src if self._sourcey(src, m.start("src"), m.end("src")) else None
 
     def _sourcey(self, phrase: str, start: int, end: int) -> bool:
@@ -226,6 +232,65 @@ class SourceFinder:
         before = re.search(r"(\w+)\s+$", self.text[max(0, start - 12):start]) if start else None
         return bool(before) and self._anaphor(f"{before.group(1)} {phrase}")
 
+    def _said_after(self, sent: Sentence) -> Optional[str]:
+        """A source named in the next sentence that points back at this one ("Drei Menschen
+        kamen ums Leben. Das teilte die Feuerwehr mit."; "Das zeigt eine Aufstellung der
+        Nachrichtenagentur AFP"; "That is according to the health ministry")."""
+        opener = self.attrib.said_after_re.match(self.text, sent.end)
+        if not opener:
+            return None
+        start = sent.end + len(opener.group(0)) - len(opener.group(0).lstrip(" \t"))  # the sentence's start
+        stop = min((i for i in (self.text.find(". ", start), self.text.find("\n", start)) if i >= 0),
+                   default=len(self.text))
+        for c in self.cues:
+            if start <= c.start <= stop and c.source and not self._anaphor(c.source):
+                return c.source
+        return None
+
+    def _named_by_modifier(self, phrase: str, sent: Sentence) -> Optional[str]:
+        """An anaphor's noun with a modifier that names whose it is ("das Ministerium für
+        öffentliche Arbeiten", "der Sprecher der Polizei", "the Ministry of Public Works"):
+        the phrase with it, which names a source instead of referring back."""
+        mods = self.attrib.naming_modifiers
+        if not mods:
+            return None
+        seg = self.text[sent.start:sent.end]
+        i = seg.lower().find(phrase.lower())
+        if i < 0:
+            return None
+        noun = r"[A-ZÄÖÜ][\wäöüß-]+" if self.lang == "de" else r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}"
+        m = re.match(rf"\s+(?:{'|'.join(map(re.escape, mods))})\s+(?:(?:the|[a-zäöüß]+)\s+){{0,2}}{noun}",
+                     seg[i + len(phrase):])
+        if not m:
+            return None
+        words = phrase.split()
+        head = " ".join(words[1:]) if len(words) > 1 else phrase
+        return head + m.group(0)
+
+    def _antecedent(self, phrase: str, before: int) -> Optional[str]:
+        """What a noun anaphor refers back to when no figure of the sentences before had a
+        source: the last phrase before it that the noun heads, in the two sentences before
+        ("Die Katastrophenschutzbehörde NDRRMC hat ... korrigiert. ... teilte die Behörde mit":
+        a German compound ends in its head; "the state weather agency PAGASA ... the agency
+        said"), with a name or acronym after it."""
+        words = phrase.lower().split()
+        if len(words) > 2 or (len(words) == 1 and phrase.lower() in self.attrib.anaphora):
+            return None  # a pronoun ("er", "they") is left to the sources of figures
+        noun = re.escape(words[-1])
+        start = before
+        for _ in range(3):  # this sentence's start and the two sentences before it
+            start = max(self.text.rfind(". ", 0, start - 1), self.text.rfind("\n", 0, start - 1), 0)
+            if start == 0:
+                break
+        window = self.text[start:before]
+        head = rf"[A-ZÄÖÜ][\wäöüß-]*{noun}" if self.lang == "de" else rf"(?:[A-Z][\w-]*\s+)*(?i:{noun})"
+        found = list(re.finditer(rf"(?<![\w-])(?:{head})(?:\s+(?:[A-Z]{{2,}}|[A-ZÄÖÜ][\wäöüß]+))*(?![\w-])", window))
+        for m in reversed(found):
+            cand = m.group(0).strip()
+            if cand.lower() != words[-1] and self.attrib.is_source_like(cand):
+                return cand
+        return None
+
     def speaker(self, source: Optional[str]) -> Optional[str]:
         """Whose statement a source's is: the country an agency, a government, a capital or an
         official speaks for ("südkoreanischen Geheimdienstes NIS", "Seoul", "British Defence
@@ -245,15 +310,23 @@ class SourceFinder:
             source = self._headline(sent, actor) or self._subject(sent, q, clause)
             named = source is not None
         own = source is not None and self._anaphor(source)
+        if own:
+            named_by = self._named_by_modifier(source, sent)
+            if named_by:  # "Das Ministerium für öffentliche Arbeiten meldete ...": no anaphor
+                source, own, named = named_by, False, True
         # "according to the government": refers back, and names a source itself too
         bare = source is not None and not own and self._anaphor_after_article(source, cue.src_start if cue else None)
         if own or bare:
             recent = self.last[1] if self.last and si - self.last[0] <= 3 else None
-            source = recent or (source if bare else None)
-            named = bare and recent is None
+            back = self._antecedent(source, sent.start) if recent is None else None
+            named = (bare and recent is None) or back is not None
+            source = recent or back or (source if bare else None)
         if source is None and self.last and si - self.last[0] <= 3 and \
                 self.attrib.is_reported_speech(text[sent.start:sent.end]):
             source = self.last[1]
+        if source is None:
+            source = self._said_after(sent)
+            named = source is not None
         if source:
             source = canonical_source(source, self.known)
             if named:
