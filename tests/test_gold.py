@@ -54,10 +54,10 @@ EVAL_CASES += [  # stories in none of the development corpora, written to measur
     (f"heldout-{story}", f"tests/fixtures/corpus/heldout/{story}/gold.yaml", f"tests/fixtures/corpus/heldout/{story}",
      ["--min-claim-recall", "0.78", "--min-conflict-recall", recall, "--min-pair-precision", precision,
       "--max-items-ratio", "1.5"] + _slots(place=place))
-    for story, recall, precision, place in [("frankreich-truppen-rumaenien-2026", "0.80", "0.70", 0.39),
+    for story, recall, precision, place in [("frankreich-truppen-rumaenien-2026", "0.80", "0.70", 0.49),
                                             ("krefeld-explosion-2025", "0.50", "0.80", 0.78),
                                             ("sparpaket-demos-oesterreich-2025", "0.74", "0.70", 0.74),
-                                            ("taifun-dalisay-2025", "0.14", "0.60", 0.42)]
+                                            ("taifun-dalisay-2025", "0.28", "0.60", 0.42)]
 ]
 
 

@@ -24,7 +24,7 @@ def test_report_has_one_section_per_fact_with_the_seed_verdicts():
     # three facts: the plans for more troops (value), the first deployment (dated October and
     # November: time), the dead against the killed-or-wounded (scope)
     assert len(titles) == len(set(titles)) == 3
-    assert titles[0].endswith("Soldiers planned or expected by North Korea")
+    assert titles[0].endswith("Soldiers planned or expected by North Korea to Russia")
     assert titles[1].endswith("Soldiers sent by North Korea to Russia")
     verdicts = [[line.split("**")[1] for line in s.splitlines() if line.startswith("- **")] for s in sections]
     assert [v[0] for v in verdicts] == ["value", "time", "scope"]

@@ -285,6 +285,15 @@ class ClaimBuilder:
                     # stays its own)
                     c.place = st.place.split("#", 1)[0]
                 c.settled.append("place")
+            if c.place is None and not c.aggregate and st.place and finfo.get("origin") == "actor" \
+                    and c.actor and country(st.place) and c.actor != country(st.place) \
+                    and self.place_finder.kind_of_place(st.place) in ("country", "region", "area"):
+                # troops or arms of one country with no place of their own, in an article set in
+                # another country or region: they are there ("Frankreich verstärkt seine Truppen
+                # in Rumänien ... Die ersten 1.200 Soldaten kamen im November an"); a city setting
+                # is mostly a dateline (Seoul, Tokio), where the news was told, not where they are
+                c.place = country(st.place)
+                c.settled.append("place")
             if c.time_start is None and st.time_start and finfo.get("occasion"):
                 c.time_start, c.time_end = st.time_start, st.time_end
                 c.settled.append("time")

@@ -183,3 +183,19 @@ def test_seas_wholes_and_the_country_referred_back_to(tmp_path, lang, text, figu
 ])
 def test_a_disasters_figures_are_where_it_struck(tmp_path, lang, text, figure):
     assert _claims(tmp_path, lang, text)[figure].place == "gn:2884509"
+
+
+@pytest.mark.parametrize("lang,text,figure,place", [
+    # troops or arms of one country with no place of their own are where their article is set
+    ("de", "# Italien verstärkt seine Truppen in Lettland\n\nDie ersten 900 italienischen Soldaten kamen im "
+           "November an.", "900", "LV"),
+    ("de", "# Schweden schickt Panzer nach Estland\n\nSchweden hat bisher zwölf Panzer geliefert.", "zwölf", "EE"),
+    ("en", "# Italy reinforces its troops in Latvia\n\nThe first 900 Italian soldiers arrived in November.",
+     "900", "LV"),
+    ("en", "# Sweden sends tanks to Estonia\n\nSweden has so far delivered 12 tanks.", "12", "EE"),
+    # a dateline city is where the news was told, not where the troops are
+    ("de", "SEOUL (dpa) - Nordkorea hat nach Angaben des Militärs weitere 3000 Soldaten entsandt.", "3000", None),
+    ("en", "SEOUL (Reuters) - North Korea has sent another 3,000 soldiers, the military said.", "3,000", None),
+])
+def test_a_deployments_figures_are_where_it_is_set(tmp_path, lang, text, figure, place):
+    assert _claims(tmp_path, lang, text)[figure].place == place

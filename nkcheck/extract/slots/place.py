@@ -87,6 +87,15 @@ def is_place(m: Mention) -> bool:
 
 
 class PlaceFinder:
+    @staticmethod
+    def kind_of_place(place_id: str) -> Optional[str]:
+        """country, region, city or area; None for an id the gazetteer does not know."""
+        from nkcheck.normalize.places import gazetteer
+        try:
+            return gazetteer().get(place_id).kind
+        except KeyError:
+            return None
+
     def __init__(self, aggregate_cues: list[str], lang: str = "de"):
         self.aggregate_cues = aggregate_cues
         self.lang = lang
