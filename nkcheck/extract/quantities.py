@@ -116,11 +116,7 @@ class QuantityFinder:
             um = self.unit_re.match(text, end)
             if um:
                 unit, end = "%", um.end()
-            start = m.start()
-            sign = self.sign_re.search(text[max(0, start - 8):start])
-            if sign and (sign.group(1) or self.signed_unit_re.match(text, end)):
-                # a value below zero: "minus 1,2 Millionen Euro", "-3 Grad", "−2,5 Prozent"
-                v, start = -v, start - len(sign.group(0))
+            v, start = self._signed(text, m.start(), end, v, glyph=True)
             atoms.append(Atom(start, end, v * scale, v * scale, "digits", scale, unit))
         for m in self.vague_re.finditer(text):
             if m.group("p"):
@@ -152,19 +148,16 @@ class QuantityFinder:
                 v = Decimal(1)  # "um einen Euro", "by a dollar"
             if v is None:
                 continue  # a run of number words that is not one number: no claim
-            if word.lower() in self.g.excluded:
-                # "null" and "eins" are figures where a count falls or rises to them
-                one_coin = self.currency_after_re.match(text, end)
-                if not one_coin and (word.lower() not in self.g.figure_words
-                                     or not self._after_change(text, m.start())):
-                    continue  # but "einen Euro", "a dollar" are amounts
+            if word.lower() in self.g.excluded and not self.currency_after_re.match(text, end):
+                # "ein", "one" are no figures ("einen Euro", "a dollar" are amounts), but "null"
+                # and "eins" are where a count falls or rises to them
+                if word.lower() not in self.g.figure_words or not self._after_change(text, m.start()):
+                    continue
             start = m.start()
             lead = self.lead_re.match(word) if self.g.opens_with_article(word) else None
             if lead:  # the article is not part of the figure as written: "einer Viertelmillion"
                 start += lead.end()
-            sign = self.sign_re.search(text[max(0, start - 8):start])
-            if sign and sign.group(1):  # "minus drei Grad"
-                v, start = -v, start - len(sign.group(0))
+            v, start = self._signed(text, start, end, v, glyph=False)
             atoms.append(Atom(start, end, v, v, "word"))
         # keep the longest of overlapping candidates
         atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -172,7 +165,7 @@ class QuantityFinder:
         for a in atoms:
             if out and a.start < out[-1].end:
                 continue
-            if out and self._subunit(text, out[-1], a):
+            if out and self._add_cents(text, out[-1], a):
                 continue
             out.append(a)
         return out
@@ -194,15 +187,24 @@ class QuantityFinder:
         v = v.to_integral_value() if v == v.to_integral_value() else v
         return Atom(m.start(), m.end(), v, v, "share", unit="%")
 
-    def _subunit(self, text: str, a: Atom, b: Atom) -> bool:
-        """The cents after a currency ("zwei Euro fünfzig", "15 Dollar 50") belong to the figure
-        before it: they are added to it and are no figure of their own."""
+    def _signed(self, text: str, start: int, end: int, v: Decimal, glyph: bool) -> tuple[Decimal, int]:
+        """A value below zero and where it starts: after a sign word ("minus 1,2 Millionen
+        Euro", "minus drei Grad"), or, for digits, a minus glued to them before money, degrees
+        or shares ("-3 Grad", "−2,5 Prozent"); elsewhere a minus is a dash."""
+        sign = self.sign_re.search(text[max(0, start - 8):start])
+        if sign and (sign.group(1) or (glyph and self.signed_unit_re.match(text, end))):
+            return -v, start - len(sign.group(0))
+        return v, start
+
+    def _add_cents(self, text: str, a: Atom, b: Atom) -> bool:
+        """Whether ``b`` is the cents after ``a``'s currency ("zwei Euro fünfzig", "15 Dollar
+        50"): then they are added to ``a``, and ``b`` is no figure of its own."""
         gap = self.currency_gap_re.fullmatch(text, a.end, b.start)
         if not gap or a.low != a.high or b.low != b.high or a.low < 0:
             return False
         if not (0 < b.low < 100 and b.low == b.low.to_integral_value()):
             return False
-        if b.kind == "digits" and text[b.start:b.end] != f"{int(b.low):02d}" and len(text[b.start:b.end]) != 2:
+        if b.kind == "digits" and len(text[b.start:b.end]) != 2:
             return False  # "15 Dollar 5" is no amount of cents
         nxt = self.after_subunit_re.match(text, b.end)
         if not nxt:

@@ -82,7 +82,6 @@ class NumberGrammar:
         morphemes = list(self.lexicon)
         # a number never opens with a joiner or an added half: "und drei", "and three"
         openers = [w for w, (kind, _) in self.lexicon.items() if kind not in ("j", "+")]
-        self.morpheme_re = re.compile(rf"(?:{_alternation(morphemes)})+", re.IGNORECASE)
         sep = r"[\s-]+" if lang == "en" else r"\s*"
         self.word_re = rf"(?<![\w-])(?:{_alternation(openers)})(?:{sep}(?:{_alternation(morphemes + ['and'])}))*(?![\w])"
 
@@ -120,6 +119,7 @@ class NumberGrammar:
             for w, v in table.items():
                 lex[w] = (kind, Decimal(v))
         lex[self.hundred] = ("h", Decimal(100))
+        lex[self.thousand] = ("s", Decimal(1000))
         for w, v in self.scales.items():
             if w.replace(" ", "").isalpha() and v >= 1000:
                 lex[w] = ("s", v)
