@@ -302,7 +302,11 @@ class ClaimBuilder:
                 # Syrien haben 300 Menschenleben gefordert"): the hazard that caused it; the
                 # country named is where it happened
                 si = bisect_right(starts, c.start) - 1
-                own = [h for _, h in self.setting_finder.hazards_in(text, sents[si].start, sents[si].end)] if si >= 0 else []
+                # a general word for a disaster ("nach dem Unglück", "the disaster") is the
+                # article's own, not another hazard
+                own = [h for pos, h in self.setting_finder.hazards_in(text, sents[si].start, sents[si].end)
+                       if re.match(r"[\w-]+", text[pos:]).group(0).lower() not in self.setting_finder.disaster_words] \
+                    if si >= 0 else []
                 if own or st.hazard:
                     c.actor = own[0] if own else st.hazard
                     if not own:

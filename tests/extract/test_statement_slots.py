@@ -231,3 +231,24 @@ SOURCES = [  # (id, lang, sentence, figure, source)
 @pytest.mark.parametrize("lang,text,figure,source", [pytest.param(*c[1:], id=c[0]) for c in SOURCES])
 def test_who_is_cited(tmp_path, lang, text, figure, source):
     assert _one(_claims(tmp_path, text, lang), figure).source == source
+
+
+HAZARD_ACTORS = [  # (id, lang, article, figure, actor): what caused a disaster's damage
+    ("de-damage-in-a-fire-article", "de", "# Großbrand in Lagerhalle\n\nDie Polizei schätzt den Schaden auf "
+     "mindestens zwei Millionen Euro.", "zwei Millionen", "fire"),
+    ("en-damage-in-a-flood-article", "en", "# Floods hit the valley\n\nInsurers estimated the damage at "
+     "40 million euros.", "40 million", "flood"),
+    # a general word for the disaster is the article's own hazard, not another one
+    ("de-unglueck-is-the-articles-hazard", "de", "# Explosion in Chemiewerk\n\nDas Unternehmen hatte den "
+     "Schaden nach dem Unglück auf fünf Millionen Euro geschätzt.", "fünf Millionen", "explosion"),
+    ("en-disaster-is-the-articles-hazard", "en", "# Earthquake strikes the coast\n\nThe government put the "
+     "cost of the disaster at 3 billion dollars.", "3 billion", "earthquake"),
+    # a cost in an article on no disaster has no hazard
+    ("de-cost-without-disaster", "de", "# Neue Brücke eröffnet\n\nDer Bau kostete 40 Millionen Euro.",
+     "40 Millionen", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,actor", [pytest.param(*c[1:], id=c[0]) for c in HAZARD_ACTORS])
+def test_a_disasters_damage_is_its_hazards(tmp_path, lang, text, figure, actor):
+    assert _one(_claims(tmp_path, text, lang), figure).actor == actor
