@@ -18,7 +18,6 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from nkcheck import lang as langdata
 from nkcheck.extract.entities import finder as entity_finder
 from nkcheck.normalize import containment
 from nkcheck.extract.attribution import Cue, finder as attribution_finder
@@ -55,9 +54,8 @@ class SourceFinder:
         self.mentions = mentions
         self.months = months
         self.last: Optional[tuple[int, str]] = None  # (sentence index, source)
-        hz = langdata.load(lang, "events").get("hazards") or {}
-        # what a disaster is called: a headline label headed by one names the story's topic
-        self.hazard_heads = tuple(sorted({str(w).lower() for ws in hz.values() for w in ws}, key=len, reverse=True))
+        from nkcheck.extract.setting import finder as setting_finder
+        self.hazard_of = setting_finder(lang).hazard_of  # what a disaster is called
         self.known: list[str] = []
 
     # -- strategies ---------------------------------------------------------------------------
@@ -112,7 +110,7 @@ class SourceFinder:
             return None
         if any(x.type in ("city", "region", "site") and x.start == m.start("src") for x in named):
             return None  # "Berlin: Zehntausende vor dem Bundestag": a place, not who says so
-        if words[0].lower().endswith(self.hazard_heads):
+        if self.hazard_of(words[0]):
             return None  # "Taifun „Dalisay“: Behörden korrigieren ...": the disaster, not who says so
         return src if self._sourcey(src, m.start("src"), m.end("src")) else None
 
@@ -269,7 +267,7 @@ class SourceFinder:
 
     def _antecedent(self, phrase: str, before: int) -> Optional[str]:
         """What a noun anaphor refers back to when no figure of the sentences before had a
-        source: the last phrase before it that the noun heads, in the two sentences before
+        source: the last phrase before it that the noun heads, in the sentences just before
         ("Die Katastrophenschutzbehörde NDRRMC hat ... korrigiert. ... teilte die Behörde mit":
         a German compound ends in its head; "the state weather agency PAGASA ... the agency
         said"), with a name or acronym after it."""
@@ -278,7 +276,7 @@ class SourceFinder:
             return None  # a pronoun ("er", "they") is left to the sources of figures
         noun = re.escape(words[-1])
         start = before
-        for _ in range(3):  # this sentence's start and the two sentences before it
+        for _ in range(3):  # back over the three sentence ends before this sentence
             start = max(self.text.rfind(". ", 0, start - 1), self.text.rfind("\n", 0, start - 1), 0)
             if start == 0:
                 break
