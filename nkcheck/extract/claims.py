@@ -30,6 +30,7 @@ from nkcheck.extract.text import WORD_RE, sentences_of
 from nkcheck.model import Claim, Document, Mention
 from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 
+HAZARD_WORD = re.compile(r"[\w-]+")  # the word a hazard match starts
 
 # between two figures of one list: the first one's noun, then a comma or a conjunction
 LISTED = re.compile(r"\s+[\wäöüÄÖÜß-]+\s*(?:,|\bund\b|\bsowie\b|\band\b|\bas well as\b)\s*(?:(?:rund|etwa|about|some)\s+)?",
@@ -305,7 +306,7 @@ class ClaimBuilder:
                 # a general word for a disaster ("nach dem Unglück", "the disaster") is the
                 # article's own, not another hazard
                 own = [h for pos, h in self.setting_finder.hazards_in(text, sents[si].start, sents[si].end)
-                       if re.match(r"[\w-]+", text[pos:]).group(0).lower() not in self.setting_finder.disaster_words] \
+                       if HAZARD_WORD.match(text, pos).group(0).lower() not in self.setting_finder.disaster_words] \
                     if si >= 0 else []
                 if own or st.hazard:
                     c.actor = own[0] if own else st.hazard
