@@ -84,7 +84,7 @@ QUANTITIES = [
      "quarter", "A quarter of a million", 250000, 250000, False, "exact", ""),
     # vague amounts
     ("vague-dozens", "Dozens of protesters were detained overnight in the capital.",
-     "Dozens", "Dozens", 24, 99, True, "vague", ""),
+     "Dozens", "Dozens", 24, 119, True, "vague", ""),
     ("vague-thousands", "Thousands of rail passengers were stranded by the walkout.",
      "Thousands", "Thousands", 2000, 9999, True, "vague", ""),
     ("vague-tens-of-thousands", "Tens of thousands rallied against the government in the capital.",

@@ -64,12 +64,12 @@ DOZENS = [
     ("de-dreissig-dutzend", "de", "Dreißig Dutzend Schutzmasken wurden verteilt.", "Dreißig Dutzend", 360, 360),
     ("de-digit-dutzend", "de", "3 Dutzend Zelte stehen auf dem Platz.", "3 Dutzend", 36, 36),
     ("de-mehrere-dutzend", "de", "Mehrere Dutzend Menschen wurden verletzt.", "Mehrere Dutzend", 24, 119),
-    ("de-dutzende", "de", "Dutzende Menschen wurden verletzt.", "Dutzende", 24, 99),
+    ("de-dutzende", "de", "Dutzende Menschen wurden verletzt.", "Dutzende", 24, 119),
     ("en-a-dozen", "en", "A dozen houses burned down.", "dozen", 12, 12),
     ("en-three-dozen", "en", "Three dozen firefighters fought the blaze.", "Three dozen", 36, 36),
     ("en-digit-dozen", "en", "Police found 4 dozen rifles.", "4 dozen", 48, 48),
     ("en-several-dozen", "en", "Several dozen people were hurt.", "Several dozen", 24, 119),
-    ("en-dozens", "en", "Dozens of people were hurt.", "Dozens", 24, 99),
+    ("en-dozens", "en", "Dozens of people were hurt.", "Dozens", 24, 119),
 ]
 
 SCALE_INSIDE = [

@@ -73,7 +73,7 @@ def test_exact_numbers(text, anchor, expected_text, value):
 
 # -- vague amounts: (id, sentence, anchor, low, high) ----------------------------------------
 VAGUE = [
-    ("dutzende", "Dutzende Demonstranten wurden vorübergehend festgenommen.", "Dutzende", 24, 99),
+    ("dutzende", "Dutzende Demonstranten wurden vorübergehend festgenommen.", "Dutzende", 24, 119),
     ("hunderte", "Hunderte Häuser wurden von der Schlammlawine zerstört.", "Hunderte", 200, 999),
     ("hunderte-von", "Hunderte von Menschen säumten beim Trauermarsch die Straßen.", "Hunderte", 200, 999),
     ("tausende", "Tausende Bahnreisende saßen wegen des Streiks an den Bahnhöfen fest.", "Tausende", 2000, 9999),
