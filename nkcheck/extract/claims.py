@@ -33,6 +33,7 @@ from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 HAZARD_WORD = re.compile(r"[\w-]+")  # the word a hazard match starts
 
 # between two figures of one list: the first one's noun, then a comma or a conjunction
+SUBSET_SPAN = re.compile(r"[,;:.!?]")  # the words after a figure that can name which part of a measure it is
 LISTED = re.compile(r"\s+[\wäöüÄÖÜß-]+\s*(?:,|\bund\b|\bsowie\b|\band\b|\bas well as\b)\s*(?:(?:rund|etwa|about|some)\s+)?",
                     re.IGNORECASE)
 
@@ -230,7 +231,8 @@ class ClaimBuilder:
                 # article's (an undated article cannot even say which days those were)
                 c.phase = "earlier"
         self.ordinal_finder.listed(claims, text)
-        self._inherited = self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document)
+        self._inherited = self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document, sents,
+                                                     frozenset(self.reporting_verbs))
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
         group = self.actor_finder.crowd_groups(claims, text, document, sents, starts,
                                                lambda ev: bool(self.events.info.get(ev or "", {}).get("local")))
@@ -309,7 +311,7 @@ class ClaimBuilder:
                        if HAZARD_WORD.match(text, pos).group(0).lower() not in self.setting_finder.disaster_words] \
                     if si >= 0 else []
                 if own or st.hazard:
-                    c.actor = own[0] if own else st.hazard
+                    c.actor = self.setting_finder.disaster_of(own[0], st.hazard) if own else st.hazard
                     if not own:
                         c.settled.append("actor")
             if c.actor is None and finfo.get("default_actor"):
@@ -426,6 +428,11 @@ class ClaimBuilder:
                         c.counted, c.object = c.object, obj
             if c.event and lex.info.get(c.event, {}).get("modality") in ("intended", "capacity"):
                 c.modality = lex.info[c.event]["modality"]
+            sub = self.objects.subset(SUBSET_SPAN.split(text[c.end:self._where[c.id][1].end], 1)[0], c.object)
+            if sub:
+                # "davon zwölf schwer", "four of them in critical condition": a part whose words
+                # name it is a measure of its own (the seriously injured), no longer an unnamed part
+                c.object, c.part_of = sub, None
         self._headline_events(claims, text, document)
 
     def _repick_event(self, c: Claim, antecedent: Claim) -> None:

@@ -52,6 +52,9 @@ class QuantityFinder:
         self.calibres = {c.lower() for c in nc["calibres"]}
         self.streets = tuple(s.lower() for s in nc["street_suffixes"])
         self.probability = {w.lower() for w in nc.get("probability", [])}
+        # a language that writes ordinals with a full stop ("am 4. Juni") names the words before them
+        self.ordinal_dot = bool(langdata.load(lang, "numbers").get("ordinal_preceders"))
+        self.ratio_before = [str(w).lower() for w in nc.get("ratio_before", [])]
         change = nc.get("count_change") or {}
         self.change_nouns = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in change.get("nouns", [])) + r")(?![\w])",
                                        re.IGNORECASE) if change.get("nouns") else None
@@ -263,7 +266,7 @@ class QuantityFinder:
                         r"\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ]", text[e:e + 60]):
                     return True  # "wurde 1972 gebaut"; but "2000 verwundet", "2000 neue Soldaten"
             # ordinals: "4. Juni", "3. Liga", "zum 2. Mal"
-            om = re.match(r"\.\s+(\S+)", after)
+            om = re.match(r"\.\s+(\S+)", after) if self.ordinal_dot else None
             if om and re.fullmatch(r"\d{1,3}", raw):
                 nxt = om.group(1)
                 if nxt[0].islower() or nxt.lower().strip(",.") in self.months or len(raw) <= 2:
@@ -300,7 +303,7 @@ class QuantityFinder:
         if a.kind == "word" and a.low < 20:
             # a small number word counts only when a noun follows ("drei Polizisten"), or when a
             # count noun before it rises to it ("die Zahl der Verletzten ist auf sieben gestiegen")
-            if self._after_change(text, s):
+            if self._after_change(text, s) or self._partitive(text, s, e):
                 return False
             nxt = re.match(r"\s+(?:[a-zäöüß]+\s+){0,2}?([\w-]+)", after)
             if not nxt:
@@ -311,6 +314,26 @@ class QuantityFinder:
             if self.lang == "en" and not (w.endswith("s") or w in ("people", "police", "percent")
                                           or self.currency_after_re.match(text, e)):
                 return True
+        return False
+
+    def _partitive(self, text: str, s: int, e: int) -> bool:
+        """A small number word that names a part of a group named before: a partitive right
+        before it ("davon zwölf schwer", "darunter drei Kinder") or right after it ("vier von
+        ihnen", "four of them"), or the group itself after it ("vier der Verletzten", "four of
+        the injured")."""
+        before = " ".join(re.findall(r"[\wäöüß]+", text[max(0, s - 20):s].lower()))
+        after = " ".join(re.findall(r"[\wäöüß]+", text[e:e + 40].lower()))
+        if any(before.endswith(" " + r) or before == r for r in self.ratio_before):
+            return False  # "one in four of them", "jeder Vierte von ihnen": a ratio, not a count
+        if any(before.endswith(p) and (len(before) == len(p) or before[-len(p) - 1] == " ")
+               for p in self.objects.partitive):
+            return True
+        if any(after.startswith(p + " ") or after == p for p in self.objects.partitive):
+            return True
+        for p in self.objects.partitive_group:
+            if after.startswith(p + " "):
+                noun = after[len(p) + 1:].split(" ", 1)[0]
+                return self.objects.lookup(noun) is not None
         return False
 
     # -- hedges and ranges ----------------------------------------------------------------

@@ -86,6 +86,7 @@ class SettingFinder:
         self.disaster_words = {str(w).lower() for w in tdata.get("disaster_words") or ()}
         self.one_words = {str(w).lower() for w in tdata.get("one_words") or ()}
         hz = langdata.load(lang, "events").get("hazards") or {}
+        self.hazard_causes = {h: set(cs) for h, cs in (langdata.shared("events").get("hazard_causes") or {}).items()}
         self.hazard_stems = sorted(((str(w).lower(), h) for h, ws in hz.items() for w in ws), key=lambda x: -len(x[0]))
         # a hazard word, alone or as the head of a compound ("Großbrand")
         self.hazard_re = re.compile(r"[\wäöüÄÖÜß-]*(?:" + "|".join(re.escape(w) for w, _ in self.hazard_stems) + r")[\w-]*",
@@ -106,6 +107,11 @@ class SettingFinder:
                 if any(base.endswith(stem + e) for e in ENDINGS) and len(stem) >= 4:
                     return h
         return None
+
+    def disaster_of(self, hazard: str, article_hazard: Optional[str]) -> str:
+        """The disaster a hazard named by a figure's sentence belongs to: the article's own when
+        the article's hazard can set it off (the landslides of a typhoon), else itself."""
+        return article_hazard if article_hazard and article_hazard in self.hazard_causes.get(hazard, ()) else hazard
 
     def hazards_in(self, text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, str]]:
         if self.hazard_re is None:

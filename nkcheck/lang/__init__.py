@@ -21,7 +21,7 @@ SCHEMA: dict[str, set[str]] = {
                 "thousand", "tens_joiner", "standalone_excluded", "figure_words", "sign_words", "signed_units", "currencies", "subunits", "shares", "share_numerators", "share_after", "share_alone", "share_needs_more_than_one", "scales", "fractions", "vague",
                 "vague_quantifiers", "multipliers", "half_after", "articles", "ordinal_preceders", "ordinal_words", "examples"},
     "hedges": {"prefix", "suffix", "ranges", "examples"},
-    "objects": {"nouns", "units", "money_kinds", "measure_before", "partitive", "member_nouns", "density_after", "increment_after", "increment_before", "increment_skip", "stop_words",
+    "objects": {"nouns", "units", "money_kinds", "money_pronouns", "measure_before", "partitive", "partitive_group", "subsets", "member_nouns", "density_after", "increment_after", "increment_before", "increment_skip", "stop_words",
                 "rates", "modifiers",
                 "generic_count_nouns", "groups", "examples"},
     "events": {"words", "phrases", "intended_markers", "capacity_markers", "hearsay", "hazards", "future_auxiliaries",
@@ -34,11 +34,11 @@ SCHEMA: dict[str, set[str]] = {
              "year_words", "far_words", "day_ordinals", "holidays", "patterns", "stamp_cues", "phase_start", "phase_risen", "side_words", "since_words", "until_words", "examples",
              "after_occasion", "after_units", "disaster_words", "after_words", "one_words", "opening_particles"},
     "nonclaims": {"designators", "year_cues", "age_after", "age_before", "calibres", "street_suffixes",
-                  "probability", "count_change"},
+                  "probability", "ratio_before", "count_change"},
 }
 SHARED_SCHEMA: dict[str, set[str]] = {
     "objects": {"objects"},
-    "events": {"families", "events", "combinations", "object_events"},
+    "events": {"families", "events", "combinations", "object_events", "hazard_causes"},
     "entities": {"entities", "sites", "adjectives", "aggregate_cues", "place_words"},
 }
 

@@ -5,6 +5,8 @@ plurals ("Kräfte" -> kraft) are undone first. Nouns come from ``lang/<lang>/obj
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Optional
 
@@ -26,6 +28,7 @@ class ObjectLexicon:
         self.generic = {str(w).lower() for w in d.get("generic_count_nouns", [])}
         self.taxonomy = langdata.shared("objects")["objects"]
         self.units = {str(k).lower(): (v["object"], v["unit"]) for k, v in (d.get("units") or {}).items()}
+        self.money_pronouns = {str(w).lower() for w in d.get("money_pronouns") or []}
         self.money_stems = {str(w).lower(): obj for obj, ws in (d.get("money_kinds") or {}).items() for w in ws}
         self.measure_before = {str(k).lower(): v for k, v in (d.get("measure_before") or {}).items()}
         self.member_nouns = {str(w).lower() for w in d.get("member_nouns") or []}
@@ -37,6 +40,11 @@ class ObjectLexicon:
         self.rates = sorted(((str(p).lower(), u) for u, ps in (d.get("rates") or {}).items() for p in ps),
                             key=lambda x: -len(x[0]))
         self.partitive = sorted((str(p).lower() for p in d.get("partitive") or []), key=len, reverse=True)
+        self.partitive_group = sorted((str(p).lower() for p in d.get("partitive_group") or []), key=len, reverse=True)
+        # "davon zwölf schwer", "vier von ihnen in Lebensgefahr", "four of them seriously": words
+        # after a figure that name which part of what it counts
+        self.subsets = sorted(((str(p).lower(), o) for o, ps in (d.get("subsets") or {}).items() for p in ps),
+                              key=lambda x: -len(x[0]))
 
     def _candidates(self, word: str) -> list[str]:
         w = word.lower().replace("-", "").replace("\u00ad", "")
@@ -80,6 +88,18 @@ class ObjectLexicon:
             for i in range(1, len(c) - 3):
                 if c[i:] in self.money_stems:
                     return self.money_stems[c[i:]]
+        return None
+
+    def subset(self, words: str, obj: Optional[str]) -> Optional[str]:
+        """The narrower measure that words after a figure name, when it is a part of ``obj``:
+        "zwölf schwer" of the injured are the seriously injured, "vier in Lebensgefahr" the
+        critically injured; the same words after another measure ("schwer beschädigt") say nothing."""
+        if not obj:
+            return None
+        low = " " + " ".join(re.findall(r"[\wäöüß-]+", words.lower())) + " "
+        for phrase, sub in self.subsets:
+            if f" {phrase} " in low and obj in ancestors(sub):
+                return sub
         return None
 
     def is_generic(self, noun: str) -> bool:

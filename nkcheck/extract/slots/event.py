@@ -24,7 +24,7 @@ from nkcheck.extract.text import BOUNDARY, SENTENCE_END, Sentence
 from nkcheck.model import Quantity
 from nkcheck.normalize.objects import kind_of
 
-SEPARABLE = {"an", "zu", "auf", "aus", "vor", "ein", "mit", "ab", "fest", "teil", "zurück", "bei"}
+SEPARABLE = {"an", "zu", "auf", "aus", "vor", "ein", "mit", "ab", "fest", "teil", "zurück", "bei", "auseinander", "hervor", "weiter"}
 JOINERS = ("oder", "und", "bzw.", "or", "and", "or were", "and were", "oder wurden", "und wurden")
 
 
@@ -81,6 +81,8 @@ class EventLexicon:
         lemma = tok.lemma_.lower() if tok.lemma_ else ""
         if particle and lemma and (particle + lemma) in self.words:
             return self._ordered(self.words[particle + lemma], frame)
+        if particle and self.is_weak(tok):
+            return ()  # "die Angaben gehen auseinander", "die Zahlen gehen zurück": not a movement
         for form in (tok.lower_, lemma):
             if form in self.words:
                 return self._ordered(self.words[form], frame)

@@ -30,6 +30,7 @@ from nkcheck.normalize.objects import ancestors, lexicon
 
 LIST_JOINERS = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.|and|or|as well as)\s+", re.IGNORECASE)
 CURRENCY_SIGNS = ("€", "$", "£", "US$")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ„\"])")
 
 
 @dataclass
@@ -179,7 +180,21 @@ class ObjectFinder:
             kind = self.objects.money_kind(m.group(0)) if m.group(0)[:1].isalpha() else None
             if kind:
                 cands.append((abs(m.start() - q.start), kind))
-        return min(cands)[1] if cands else "money"
+        if cands:
+            return min(cands)[1]
+        words = {w.lower() for w in re.findall(r"[\wäöüß]+", text[clause[0]:q.start])}
+        if words & self.objects.money_pronouns:
+            # "Sie beziffert ihn auf zwei Millionen Euro", "er dürfte sich auf 40 Millionen
+            # belaufen", "put it at $5 million": the pronoun stands for the money named in the
+            # sentence before ("eine erste Schätzung des Sachschadens")
+            before = text[max(0, clause[0] - 400):clause[0]]
+            ends = [m.end() for m in SENTENCE_END.finditer(before.rstrip())]
+            before = before[ends[-1]:] if ends else before
+            for m in reversed(list(WORD_RE.finditer(before))):
+                kind = self.objects.money_kind(m.group(0)) if m.group(0)[:1].isalpha() else None
+                if kind:
+                    return kind
+        return "money"
 
     def rate_after(self, text: str, pos: int, limit: int) -> Optional[tuple[str, str]]:
         """(unit, words) of a rate right after the figure: "a day", "pro Tag", "täglich", "per week"."""
@@ -207,6 +222,15 @@ class ObjectFinder:
         after = " ".join(re.findall(r"[\wäöüß]+", re.split(r"[,;:(–]", text[q.end:q.end + 20])[0].lower()))
         return any(before.endswith(p) or re.search(rf"\b{re.escape(p)}\s+\w+$", before) for p in self.objects.partitive) \
             or any(after.startswith(p) for p in self.objects.partitive)
+
+    def of_group(self, text: str, q: Quantity, limit: int) -> bool:
+        """'vier der Verletzten', 'four of the injured': the figure is part of a group named
+        before it, the group's noun right after it."""
+        after = " ".join(re.findall(r"[\wäöüß]+", text[q.end:min(limit, q.end + 40)].lower()))
+        for p in self.objects.partitive_group:
+            if after.startswith(p + " "):
+                return self.objects.lookup(after[len(p) + 1:].split(" ", 1)[0]) is not None
+        return False
 
     def batch_before(self, text: str, q: Quantity, clause_start: int) -> bool:
         """A batch word right before the figure, past an article or a hedge: "weitere 500
@@ -286,7 +310,7 @@ class ObjectFinder:
             obj = self.objects.lookup(before) if before else None
             noun = before
             return CountedObject(obj, noun, noun_end, f"per {rate[0]}", increment)
-        partitive = obj is None and self.is_partitive(text, q, clause[0])
+        partitive = (obj is None and self.is_partitive(text, q, clause[0])) or self.of_group(text, q, sent_end)
         if not partitive and (not noun or (obj is None and self.objects.is_generic(noun))):
             before = self.noun_before(text, q.start, clause[0], names)
             known = before if before in self.objects.taxonomy else self.objects.lookup(before) if before else None

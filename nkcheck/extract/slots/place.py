@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -279,13 +280,15 @@ class PlaceFinder:
         return nations.pop() if len(nations) == 1 else None
 
     def inherit(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str,
-                document: Document) -> set[str]:
+                document: Document, sents: tuple = (), reporting_verbs: frozenset = frozenset()) -> set[str]:
         """A figure with no place in its sentence is where its paragraph last said; the setting
         of the article fills in the rest (the builder). Returns the ids of the claims placed so."""
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
-        # said"), except where people come from ("Landwirte aus Bayern")
+        # said"), except where people come from ("Landwirte aus Bayern") and where a statement
+        # was made ("Das teilte die Behörde am Mittwoch in Manila mit.", "she told reporters in Geneva")
+        told = self._told_places(claims, sents, reporting_verbs)
         places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in NO_PLACE_ROLES
-                  and not any(s <= m.start < e for s, e in cue_spans)]
+                  and not any(s <= m.start < e for s, e in cue_spans) and not told(m)]
         body = document.body_start
         # a paragraph is a line when lines are long (one paragraph per line), else blank-line separated
         lines = text[body:].split("\n")
@@ -301,6 +304,21 @@ class PlaceFinder:
                 c.settled.append("place")  # from its paragraph, not its own sentence
                 placed.add(c.id)
         return placed
+
+    @staticmethod
+    def _told_places(claims: list[Claim], sents, reporting_verbs):
+        """Whether a place is named in a clause that reports a statement and gives no figure:
+        where it was said, not where the figures after it happened."""
+        starts = [st.start for st in sents]
+        with_figure = {bisect_right(starts, c.start) - 1 for c in claims}
+
+        def told(m: Mention) -> bool:
+            i = bisect_right(starts, m.start) - 1
+            if i < 0 or i in with_figure or m.start >= sents[i].end:
+                return False
+            lo, hi = sents[i].clause_of(m.start)
+            return any(lo <= t.idx < hi and t.lower_ in reporting_verbs for t in sents[i].tokens)
+        return told
 
     @staticmethod
     def outside_setting(c: Claim, setting_place: Optional[str]) -> bool:

@@ -1,0 +1,134 @@
+"""Figures that lean on what was said before them: a small number word that is part of a group
+("davon zwölf schwer", "four of the injured"), the part its words name (the seriously or
+critically injured), money a pronoun stands for ("Sie beziffert ihn auf zwei Millionen Euro"),
+an estimate with "dürfte … belaufen", a verb whose particle changes what it means ("die
+Angaben gehen auseinander"), a place where a statement was made, and a hazard set off by the
+article's disaster. Table cases in German and English, each a sentence written for the
+phenomenon."""
+from __future__ import annotations
+
+import pytest
+
+from nkcheck.extract import extract_documents
+from nkcheck.extract.quantities import finder
+
+
+def _claims(tmp_path, text: str, lang: str):
+    (tmp_path / "a.md").write_text(f"---\npublished: 2025-03-04\nlang: {lang}\n---\n{text}\n", encoding="utf-8")
+    result = extract_documents([str(tmp_path)])
+    assert not result.problems
+    return result.claims
+
+
+def _claim(tmp_path, text: str, lang: str, figure: str):
+    found = [c for c in _claims(tmp_path, text, lang) if c.text == figure]
+    assert found, [c.text for c in _claims(tmp_path, text, lang)]
+    return found[0]
+
+
+SMALL_PARTS = [  # (id, lang, text, figures found)
+    ("de-davon-before", "de", "31 Verletzte, davon zwölf schwer", ["31", "zwölf"]),
+    ("de-darunter-before", "de", "Es gab viele Tote, darunter drei Kinder", ["drei"]),
+    ("de-von-ihnen-after", "de", "34 Verletzte; vier von ihnen schweben in Lebensgefahr", ["34", "vier"]),
+    ("de-group-after", "de", "vier der Verletzten schweben in Lebensgefahr", ["vier"]),
+    ("de-ratio-is-no-part", "de", "einer von vier von ihnen", []),
+    ("de-plain-small-word-stays-out", "de", "Es waren vier. Dann kam die Polizei.", []),
+    ("en-of-them-after", "en", "four of them were children", ["four"]),
+    ("en-group-after", "en", "Four of the injured remained in hospital", ["Four"]),
+    ("en-ratio-is-no-part", "en", "around 4,000 have died, roughly one in four of them in battle", ["4,000"]),
+    ("en-unknown-group-stays-out", "en", "one of the best", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,figures", [pytest.param(*c[1:], id=c[0]) for c in SMALL_PARTS])
+def test_small_number_word_as_part(lang, text, figures):
+    assert [q.text for q in finder(lang).find(text)] == figures
+
+
+SUBSETS = [  # (id, lang, text, figure, object)
+    ("de-davon-schwer", "de", "Die Feuerwehr zählte 31 Verletzte, davon zwölf schwer.", "zwölf", "seriously_injured"),
+    ("de-whole-stays-wounded", "de", "Die Feuerwehr zählte 31 Verletzte, davon zwölf schwer.", "31", "wounded"),
+    ("de-in-lebensgefahr", "de", "Die Zahl der Verletzten stieg auf 34; vier von ihnen schweben in Lebensgefahr.",
+     "vier", "critically_injured"),
+    ("de-schwer-verletzt", "de", "Bei dem Unfall wurden zwölf Menschen schwer verletzt.", "zwölf", "seriously_injured"),
+    ("de-schwer-beschaedigt-is-no-injury", "de", "Bei dem Sturm wurden drei Häuser schwer beschädigt.", "drei",
+     "buildings_damaged"),
+    ("en-critical-condition", "en", "At least 30 people were injured. Four of the injured remained in critical condition.",
+     "Four", "critically_injured"),
+    ("en-seriously", "en", "Twelve people were seriously injured in the crash.", "Twelve", "seriously_injured"),
+    ("en-plain-injured", "en", "At least 30 people were injured in the crash.", "30", "wounded"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,obj", [pytest.param(*c[1:], id=c[0]) for c in SUBSETS])
+def test_part_named_by_its_words(tmp_path, lang, text, figure, obj):
+    c = _claim(tmp_path, text, lang, figure)
+    assert c.object == obj
+    if obj != "wounded" and "davon" in text:
+        assert c.part_of is None  # a named part is a measure of its own
+
+
+MONEY = [  # (id, lang, text, figure, object, modality)
+    ("de-pronoun-ihn", "de", "Die Polizei hat eine erste Schätzung des Sachschadens vorgelegt. Sie beziffert ihn auf "
+     "mindestens zwei Millionen Euro.", "zwei Millionen", "damage", "actual"),
+    ("de-duerfte-belaufen-is-an-estimate", "de", "Der Schaden ist weit höher als angenommen. Nach Angaben des Versicherers "
+     "dürfte er sich auf rund 40 Millionen Euro belaufen.", "40 Millionen", "damage", "actual"),
+    ("de-future-belaufen-stays-a-forecast", "de", "Die Kosten werden sich auf 3 Millionen Euro belaufen.",
+     "3 Millionen", "cost", "intended"),
+    ("en-pronoun-it", "en", "The insurer assessed the damage to the plant. It put it at about $40 million.",
+     "40 million", "damage", "actual"),
+    ("en-no-antecedent-stays-money", "en", "The striker earns $5 million a year.", "5 million", "money", "actual"),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,obj,modality", [pytest.param(*c[1:], id=c[0]) for c in MONEY])
+def test_money_a_pronoun_stands_for(tmp_path, lang, text, figure, obj, modality):
+    c = _claim(tmp_path, text, lang, figure)
+    assert (c.object, c.modality) == (obj, modality)
+
+
+def test_english_number_before_a_full_stop_ends_the_sentence(tmp_path):
+    """German writes ordinals with a full stop ("am 26. Juni"); English does not, so "at 26.
+    Four …" is a figure that ends its sentence."""
+    c = _claim(tmp_path, "At least 30 people were injured, according to police, who had earlier put the figure "
+                         "at 26. Four of the injured remained in critical condition.", "en", "26")
+    assert c.object == "wounded"
+    assert finder("de").find("am 26. Juni") == []
+
+
+@pytest.mark.parametrize("text,figure,event", [
+    pytest.param("Auch bei der Evakuierung gehen die Angaben auseinander: Die Polizei sprach von 800 Evakuierten, "
+                 "die Stadt von 2.000.", "2.000", "evacuated", id="de-gehen-auseinander-is-no-movement"),
+    pytest.param("Am Montag kamen 3000 Soldaten an.", "3000", "arrived", id="de-kamen-an-is-arrival"),
+])
+def test_particle_changes_a_weak_verb(tmp_path, text, figure, event):
+    assert _claim(tmp_path, text, "de", figure).event == event
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    pytest.param("de", "Bei dem Taifun starben mindestens 38 Menschen. Das teilte die Katastrophenschutzbehörde am Mittwoch "
+                       "in Manila mit. 60 Menschen werden noch vermisst.", "60", id="de-teilte-in-x-mit"),
+    pytest.param("en", "The storm killed at least 38 people. The agency said so in Manila on Wednesday. About 60 people "
+                       "are still missing.", "60", id="en-said-in-x"),
+])
+def test_place_of_a_statement_is_not_inherited(tmp_path, lang, text, figure):
+    assert _claim(tmp_path, text, lang, figure).place != "gn:1701668"  # Manila
+
+
+def test_place_named_with_the_figure_is_still_inherited(tmp_path):
+    c = _claim(tmp_path, "In Manila standen viele Straßen unter Wasser. 60 Menschen werden noch vermisst.", "de", "60")
+    assert c.place == "gn:1701668"
+
+
+@pytest.mark.parametrize("lang,text,figure,actor", [
+    pytest.param("de", "# Taifun trifft die Philippinen\n\nDer Taifun hat mindestens 38 Menschen das Leben gekostet. "
+                       "60 Menschen werden noch vermisst, die meisten in den Bergen, wo Erdrutsche Dörfer verschüttet haben.",
+                 "60", "tropical_storm", id="de-landslide-of-a-typhoon"),
+    pytest.param("en", "# Typhoon hits the Philippines\n\nThe typhoon has killed at least 38 people. About 60 people are "
+                       "missing in the mountains, where landslides buried villages.", "60", "tropical_storm",
+                 id="en-landslide-of-a-typhoon"),
+    pytest.param("de", "# Erdrutsch in den Alpen\n\nEin Erdrutsch hat 12 Häuser zerstört. Bei dem Erdrutsch starben "
+                       "3 Menschen.", "3", "landslide", id="de-landslide-on-its-own"),
+])
+def test_hazard_set_off_by_the_articles_disaster(tmp_path, lang, text, figure, actor):
+    assert _claim(tmp_path, text, lang, figure).actor == actor
