@@ -19,7 +19,8 @@ NAME = rf"{CAP}(?:{SP}{CAP}){{0,3}}"
 NP_DE = (rf"(?:(?:der|die|das|des|dem|den|einer|eines|einem|ein|eine){SP})?"
          rf"(?:[a-zäöüß]+(?:en|er|es|e|em){SP}){{0,3}}{CAP}(?:{SP}{CAP}){{0,3}}"
          rf"(?:{SP}(?:vom|von|des|der){SP}(?:[a-zäöüß]+(?:en|er|es|e){SP})?{CAP}(?:{SP}{CAP}){{0,2}})?")
-NP_EN = rf"(?:the{SP})?(?:[a-z]+{SP}){{0,2}}?(?:{CAP}(?:{SP}{CAP}){{0,3}}|police|organi[sz]ers|authorities|officials|[a-z]+(?:\s+[a-z]+)?)"
+NP_EN = rf"(?:the{SP})?(?:[a-z]+{SP}){{0,2}}?(?:{CAP}(?:{SP}{CAP}){{0,3}}|police|organi[sz]ers|authorities|officials|[a-z]+(?:\s+[a-z]+)?)" \
+        rf"(?:['’]s(?:{SP}[a-z]+){{1,2}})?"  # a possessive names whose: "the country's disaster agency"
 
 
 LEADING = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Optional
 
 from nkcheck import lang as langdata
-from nkcheck.extract.slots.place import NO_PLACE_ROLES, is_place
+from nkcheck.extract.slots.place import NO_PLACE_ROLES, is_place, told_places
 from nkcheck.extract.text import Sentence
 from nkcheck.extract.times import bracketed
 from nkcheck.model import Document, Mention, Period, Setting
@@ -86,6 +86,10 @@ class SettingFinder:
         self.disaster_words = {str(w).lower() for w in tdata.get("disaster_words") or ()}
         self.one_words = {str(w).lower() for w in tdata.get("one_words") or ()}
         hz = langdata.load(lang, "events").get("hazards") or {}
+        compounds = langdata.load(lang, "events").get("hazard_compounds") or []
+        # "fire brigade", "storm warning": a hazard word that modifies the noun after it
+        self.compound_re = re.compile(r"\s+(?:" + "|".join(re.escape(str(w)) for w in compounds) + r")(?![\w])",
+                                      re.IGNORECASE) if compounds else None
         self.hazard_causes = {h: set(cs) for h, cs in (langdata.shared("events").get("hazard_causes") or {}).items()}
         self.hazard_stems = sorted(((str(w).lower(), h) for h, ws in hz.items() for w in ws), key=lambda x: -len(x[0]))
         # a hazard word, alone or as the head of a compound ("Großbrand")
@@ -122,7 +126,7 @@ class SettingFinder:
             if m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "-"):
                 continue
             h = self.hazard_of(m.group(0))
-            if h:
+            if h and not (self.compound_re is not None and self.compound_re.match(text, m.end())):
                 out.append((m.start(), h))
         return out
 
@@ -134,13 +138,18 @@ class SettingFinder:
         lead_sents = [s for s in sents if s.start < lead_end]
         hazards = Counter(h for _, h in self.hazards_in(text, body))
         head = [h for _, h in self.hazards_in(text, body, head_end)]
-        hazard = head[0] if head else (hazards.most_common(1)[0][0] if hazards and hazards.most_common(1)[0][1] >= 2 else None)
+        # the hazard the headline names, else the one the lead names as the cause of its news
+        # ("41 people had died ... as a result of Typhoon Dalisay"), else one named twice
+        lead = [h for _, h in self.hazards_in(text, head_end, lead_end)] if lead_end > head_end else []
+        hazard = head[0] if head else lead[0] if len(set(lead)) == 1 else \
+            (hazards.most_common(1)[0][0] if hazards and hazards.most_common(1)[0][1] >= 2 else None)
         # a disaster that crosses borders strikes the countries its headline or lead names together,
         # as a subject too ("Erdbeben erschüttern die Türkei und Syrien", "Türkei und Syrien:
         # Opferzahl steigt", "Turkey-Syria earthquakes")
         struck = self._coordinated_countries(text, mentions) if hazard else set()
+        told = told_places(claims or [], sents, self.reporting_verbs)  # "teilte ... in Manila mit": where it was said
         places = [m for m in mentions if (is_place(m) or m.start in struck)
-                  and m.role not in NO_PLACE_ROLES and not any(a <= m.start < b for a, b in cue_spans)]
+                  and m.role not in NO_PLACE_ROLES and not any(a <= m.start < b for a, b in cue_spans) and not told(m)]
         place = self._first_place(text, places, body, head_end) or self._dateline(text, body, mentions) \
             or self._first_place(text, places, head_end, lead_end)
         # the occasion's time: in the headline or lead, in a clause with an occasion word

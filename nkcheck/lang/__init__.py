@@ -24,7 +24,7 @@ SCHEMA: dict[str, set[str]] = {
     "objects": {"nouns", "units", "money_kinds", "money_pronouns", "measure_before", "partitive", "partitive_group", "subsets", "member_nouns", "density_after", "increment_after", "increment_before", "increment_skip", "stop_words",
                 "rates", "modifiers",
                 "generic_count_nouns", "groups", "examples"},
-    "events": {"words", "phrases", "intended_markers", "capacity_markers", "hearsay", "hazards", "future_auxiliaries",
+    "events": {"words", "phrases", "intended_markers", "capacity_markers", "hearsay", "hazards", "hazard_compounds", "future_auxiliaries",
                "perfect_auxiliaries", "report_modals", "report_infinitives", "weak_words", "noun_forms", "frame_words", "relative_pronouns", "examples"},
     "attribution": {"patterns", "verb_patterns", "not_sources", "kinds", "reported_speech", "reporting_verbs", "finite_auxiliaries",
                     "reporting_frames", "clause_breakers",

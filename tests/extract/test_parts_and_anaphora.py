@@ -132,3 +132,28 @@ def test_place_named_with_the_figure_is_still_inherited(tmp_path):
 ])
 def test_hazard_set_off_by_the_articles_disaster(tmp_path, lang, text, figure, actor):
     assert _claim(tmp_path, text, lang, figure).actor == actor
+
+
+@pytest.mark.parametrize("lang,text,figure,actor", [
+    pytest.param("en", "# Governor: 41 dead in his province\n\nThe governor said 41 people had died as a result of "
+                       "Typhoon Dalisay.\n\nAbout 60 people are still missing, officials said.", "60", "tropical_storm",
+                 id="en-hazard-of-the-lead"),
+    pytest.param("de", "# Gouverneur: 41 Tote in seiner Provinz\n\nDer Gouverneur sagte, 41 Menschen seien durch den "
+                       "Taifun ums Leben gekommen.\n\n60 Menschen werden noch vermisst, sagten die Behörden.", "60",
+                 "tropical_storm", id="de-hazard-of-the-lead"),
+    pytest.param("en", "# Floods hit the north\n\nThe floods killed 38 people. According to the city's fire brigade, "
+                       "12 people were hurt.", "12", "flood", id="en-fire-brigade-is-no-fire"),
+])
+def test_hazard_of_the_article(tmp_path, lang, text, figure, actor):
+    """The hazard the lead names as the cause of its news is the article's (named once); a hazard
+    word that modifies the noun after it ("fire brigade") names none."""
+    assert _claim(tmp_path, text, lang, figure).actor == actor
+
+
+def test_national_toll_is_the_countrys(tmp_path):
+    text = ("# Governor: Isabela alone has 41 dead\n\nILAGAN, Philippines — The governor of Isabela province said "
+            "that 41 people had died in his province alone, more than the national toll of 38 announced by the "
+            "country's disaster agency.")
+    c = _claim(tmp_path, text, "en", "38")
+    assert (c.place, c.source) == ("PH", "country's disaster agency")
+    assert _claim(tmp_path, text, "en", "41").place == "PH-ISA"

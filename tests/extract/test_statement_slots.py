@@ -101,13 +101,14 @@ ACTORS = [  # (id, lang, sentence, figure, actor, place)
     # a list of figures counts the people its first figure names; the agency cited is no actor
     ("en-list-takes-first-figures-people", "en", "# NIS: 600 North Koreans killed, 4,700 injured", "4,700", "KP", None),
     ("de-list-takes-first-figures-people", "de", "# NIS: 600 Nordkoreaner getötet, 4700 verletzt", "4700", "KP", None),
-    # "there" refers back to the place its own sentence named, whatever its role
+    # "there" refers back to the place its own sentence named, whatever its role; the hazard the
+    # lead names is the article's, the actor of its toll
     ("en-there-refers-to-its-sentence", "en",
      "Storms hit Bavaria on Monday. Residents of Rosenheim (at least 12 people died there) walked to Munich.",
-     "12", None, "gn:2844988"),
+     "12", "storm", "gn:2844988"),
     ("de-dort-refers-to-its-sentence", "de",
      "Das Unwetter traf Bayern am Montag. Die Bewohner von Rosenheim – dort starben mindestens 12 Menschen – liefen nach München.",
-     "12", None, "gn:2844988"),
+     "12", "flood", "gn:2844988"),
     # places that each come with a figure of their own after the figure are its parts: the figure is their whole's
     ("de-parts-after-a-colon-give-the-whole", "de",
      "Bei den Unwettern sind mindestens 30 Menschen gestorben: 20 in Bayern und 10 in Baden-Württemberg.", "30", "flood", "DE"),

@@ -286,7 +286,7 @@ class PlaceFinder:
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
         # said"), except where people come from ("Landwirte aus Bayern") and where a statement
         # was made ("Das teilte die Behörde am Mittwoch in Manila mit.", "she told reporters in Geneva")
-        told = self._told_places(claims, sents, reporting_verbs)
+        told = told_places(claims, sents, reporting_verbs)
         places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in NO_PLACE_ROLES
                   and not any(s <= m.start < e for s, e in cue_spans) and not told(m)]
         body = document.body_start
@@ -306,21 +306,6 @@ class PlaceFinder:
         return placed
 
     @staticmethod
-    def _told_places(claims: list[Claim], sents, reporting_verbs):
-        """Whether a place is named in a clause that reports a statement and gives no figure:
-        where it was said, not where the figures after it happened."""
-        starts = [st.start for st in sents]
-        with_figure = {bisect_right(starts, c.start) - 1 for c in claims}
-
-        def told(m: Mention) -> bool:
-            i = bisect_right(starts, m.start) - 1
-            if i < 0 or i in with_figure or m.start >= sents[i].end:
-                return False
-            lo, hi = sents[i].clause_of(m.start)
-            return any(lo <= t.idx < hi and t.lower_ in reporting_verbs for t in sents[i].tokens)
-        return told
-
-    @staticmethod
     def outside_setting(c: Claim, setting_place: Optional[str]) -> bool:
         """A paragraph's place in none of the countries the article is set in was named for
         comparison or background ("mehr Tote als beim Beben im Osten Japans 2011. Die Zahl der
@@ -330,6 +315,22 @@ class PlaceFinder:
         if not (setting_place and c.place):
             return False
         return not set(country(c.place).split("+")) & set(country(setting_place).split("+"))
+
+
+def told_places(claims: list[Claim], sents, reporting_verbs):
+    """A test whether a place is named in a clause that reports a statement and gives no
+    figure ("Das teilte die Behörde am Mittwoch in Manila mit"): where it was said, not where the
+    figures after it happened."""
+    starts = [st.start for st in sents]
+    with_figure = {bisect_right(starts, c.start) - 1 for c in claims}
+
+    def told(m: Mention) -> bool:
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or i in with_figure or m.start >= sents[i].end:
+            return False
+        lo, hi = sents[i].clause_of(m.start)
+        return any(lo <= t.idx < hi and t.lower_ in reporting_verbs for t in sents[i].tokens)
+    return told
 
 
 def around(part: str) -> Optional[str]:
