@@ -177,6 +177,12 @@ def is_latin(s: str) -> bool:
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w' .\-]*$")
 
 
+# A German city name with a qualifier after its name: a river, a lake, a region ("Frankfurt am
+# Main", "Brandenburg an der Havel", "Klagenfurt am Wörthersee", "Halle (Saale)")
+QUALIFIED_COUNTRIES = {"DE", "AT", "CH", "LI", "LU"}  # where such names are German
+QUALIFIED = re.compile(r"^(\S+)\s+(?:am|an der|an|im|in der|ob der)\s+\S.*$|^(\S+)\s+\([^)]+\)$")
+
+
 def usable(s: str, alternate: bool) -> bool:
     """Is this a name worth indexing? Latin script, starts with a capital letter, no digits,
     no all-caps codes ("MOW", "BJS"), at most MAX_WORDS words, and every lowercase word a
@@ -724,6 +730,9 @@ def build(rg_csv: Path, overlay_path: Path = OVERLAY, report: list[str] | None =
         if pop >= ALT_MIN_POP:
             for a in c["alternatenames"]:
                 add_name(a, pid, "alt")
+        short = QUALIFIED.match(primary) if c["countrycode"] in QUALIFIED_COUNTRIES else None
+        if short:  # "Klagenfurt am Wörthersee", "Halle (Saale)": news mostly writes the first part
+            add_name(short.group(1) or short.group(2), pid, "primary")
         cc = c["countrycode"]
         if cc in cap_names:
             cn = cap_names[cc]

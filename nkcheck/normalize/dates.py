@@ -324,6 +324,8 @@ class DateResolver:
             # "the past two weeks": that many; "the past weeks": a few (ten days, eight weeks,
             # six months, five years); "the past 48 hours": the days they reach back to
             n = self._count(g["n"]) if g.get("n") else None
+            if n is None and g["unit"].lower() == unit:
+                n = 1  # a unit named by its own singular name: "the past week" is one week
             if unit == "hour":
                 unit, n = "day", -(-(n or 24) // 24)
             span = {"day": timedelta(days=n or 10), "week": timedelta(weeks=n or 8), "month": None, "year": None}[unit]

@@ -81,9 +81,10 @@ BATCHES = [  # (id, lang, sentence, figure, increment, time start): a running co
     ("de-past-two-weeks", "de", "In den vergangenen zwei Wochen trafen 600 Soldaten in Rumänien ein.", "600", True, "2025-03-06"),
     ("en-past-few-days", "en", "In the past few days, 600 soldiers arrived in Romania.", "600", True, "2025-03-10"),
     ("en-total-now", "en", "France now has 2,600 soldiers in Romania.", "2,600", False, None),
-    # the day it was said is not the figure's: the stretch in its clause is
+    # the day it was said is not the figure's: the stretch in its clause is ("the past week": the
+    # seven days before, not the calendar week)
     ("en-said-on-a-day-counted-over-a-week", "en", "A spokesman said on Friday that 900 soldiers were killed in the past week.",
-     "900", True, "2025-03-10"),
+     "900", True, "2025-03-13"),
     ("de-last-week", "de", "In der vergangenen Woche wurden 900 Soldaten getötet.", "900", True, "2025-03-10"),
     ("de-last-year-is-history", "de", "Im vergangenen Jahr wurden 11.000 Soldaten geschickt.", "11.000", False, "2024-01-01"),
 ]

@@ -71,6 +71,9 @@ WINDOWS = [
     ("en-last-72-hours", "en", "During the last 72 hours 90 people arrived.", FRI,
      "During the last 72 hours", "2025-06-17", "2025-06-20"),
     ("en-a-week-ago", "en", "A week ago 300 people came.", FRI, "A week ago", "2025-06-09", "2025-06-15"),
+    # "the past week" is the last seven days; "last week" the calendar week before (RELATIVE)
+    ("en-the-past-week", "en", "During the past week 300 people came.", FRI, "During the past week", "2025-06-13", "2025-06-20"),
+    ("en-the-past-year", "en", "Over the past year 300 people came.", FRI, "Over the past year", "2024-06-20", "2025-06-20"),
 ]
 
 NO_YEAR = [
@@ -184,3 +187,9 @@ FEAST_DAYS = [  # (rule, year, first, last): Easter by the Gregorian computus, A
 def test_feast_days(rule, year, first, last):
     a, b = feast_days(rule, year)
     assert (a.isoformat(), b.isoformat()) == (first, last)
+
+
+def test_the_last_week_of_a_month_is_not_last_week():
+    """"in the last week of October" names a week of October, not the week before the article."""
+    found = time_finder("en").find("In the last week of October 300 people came.")
+    assert all(t.label not in ("rel_week", "rel_unit") for t in found)

@@ -25,6 +25,7 @@ from nkcheck.model import Claim, Document, Mention, Quantity
 
 JOIN = re.compile(r"\s*(?:,|und|sowie|and|as well as|und in|and in|sowie in|or|oder)\s*(?:in\s+|im\s+|der\s+|dem\s+)?$",
                   re.IGNORECASE)
+WHERE_AFTER = re.compile(r"\s*,\s*(?:wo|where)\b", re.IGNORECASE)
 TERRITORY = re.compile(r"\s+(?:Staatsgebiet|Territorium|Seite|Boden|Gebiet|Landesteil|territory|side|soil)\b")
 ANAPHORA = {"region": re.compile(r"\b(?:in\s+)?(?:der|dieser|jener|die|the|that)\s+(?:[a-zäöüß-]+\s+){0,4}"
                                  r"(?:Region|region|Provinz|province)\b"),
@@ -125,6 +126,8 @@ class PlaceFinder:
         "in Hannover und Frankfurt jeweils 35.000" gives each its own figure."""
         if re.search(r"\b(?:jeweils|je|each|respectively|beide|both)\b", text[m.start:m.end + 80]):
             return m.entity
+        if WHERE_AFTER.match(text, m.end):
+            return m.entity  # "in Linz, Salzburg und Klagenfurt, wo 1.500 kamen": where refers to the last
         group = [m]
         k = ms.index(m)
         for nxt in ms[k + 1:k + 3]:

@@ -38,6 +38,7 @@ DE_CHUNK = re.compile(
 EN_WORD = re.compile(r"[\w.'’-]+|[,;:()]")
 ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
 HEADLINE = re.compile(r"#+\s*(?P<src>[^:\n]{2,60}?):\s")
+OWN_PHRASE = re.compile(r"(?:\s+[\wäöüÄÖÜß-]+){0,3}\s*")  # a few words, no punctuation: the figure's own phrase
 
 
 class SourceFinder:
@@ -76,6 +77,11 @@ class SourceFinder:
             pre_s = []
         after = [c for c in in_sent if c.start > q.start and ";" not in text[q.end:c.start]
                  and not self._breaks(text[q.end:c.start])]
+        # a cue in the figure's own phrase, right after it, is its own, over one before it that
+        # belongs to another figure: "28.000 Menschen laut Polizei, 50.000 nach Angaben der Veranstalter"
+        own = [c for c in after if OWN_PHRASE.fullmatch(text[q.end:c.start])]
+        if own and (pre or pre_s) and re.search(r"[,;:–]", text[(pre or pre_s)[-1].end:q.start]):
+            return own[0]
         cand = pre or pre_s or after
         return cand[-1 if (pre or pre_s) else 0] if cand else None
 
