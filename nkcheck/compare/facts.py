@@ -11,7 +11,9 @@ Beben"), its actor, its occasion and its place:
   series, or two disasters, are two facts; a running story (troops sent over months) has one;
 - place: for counts that add up over places (a toll, a crowd) the place itself — a town and its
   region are two facts, a part and its whole; for deployments and deliveries the country — soldiers
-  sent to Kursk were sent to Russia.
+  sent to Kursk were sent to Russia;
+- a part of a figure ("davon 500 Legionäre") is a fact of its own: it counts a subset of the
+  figure before it that its words name, which another article's part need not be.
 
 Inside a fact the claims are ordered by when they were stated (``as_of``).
 """
@@ -184,7 +186,10 @@ def group(members: list[Claim]) -> tuple[list[Group], list[Claim]]:
         (loose if k is None else base[k]).append(c)
     out: list[Group] = []
     for k in sorted(base, key=repr):
-        for by_actor in _partition(base[k], lambda c: c.actor):
+        # a part of a figure ("davon rund 500 Angehörige der Fremdenlegion", "of them 300 mountain
+        # infantry") counts a subset its own words name: no other part is of the same subset
+        chunks = [[c] for c in base[k]] if k[3] == "part" else [base[k]]
+        for by_actor in (p for chunk in chunks for p in _partition(chunk, lambda c: c.actor)):
             if any(measures.local(c.event) for c in by_actor):
                 # a crowd is of its place first, then of its day there
                 parts = [o for p in _partition(by_actor, _place_key, join=False) for o in _occasions(p)]

@@ -366,7 +366,10 @@ class ClaimBuilder:
             if c.id in partitive and prev is not None and sent_of[c.id] - sent_of[prev.id] <= 1:
                 # "davon rund 1500", "211 davon", "of them 300": what the antecedent counts
                 took = c.object is None
-                c.part_of = prev.id
+                # a part that names a measure of its own ("3.000 Verluste, darunter 300 Tote": the
+                # dead) is a figure of that measure; one that counts what its whole counts ("davon
+                # 500 Legionäre" of the soldiers, "davon rund 1500") is a part
+                c.part_of = prev.id if c.object in (None, prev.object) else None
                 if prev.place is None and c.place and sent_of[c.id] == sent_of[prev.id]:
                     prev.place = place_slot.around(c.place)  # "215 Todesopfer, 211 davon in der Region Valencia"
                 c.object = c.object or prev.object
@@ -440,10 +443,14 @@ class ClaimBuilder:
         clause's event if it applies to that object, else the antecedent's."""
         q, sent, clause = self._where[c.id]
         ev = self.event_finder.find(sent, q, clause, sent_text := self._text, c.object, self._frame)
+        own = self.event_finder.modality(sent_text, clause, sent)
         if ev is None or self.events.counting(ev):
-            ev, modality = antecedent.event, antecedent.modality
+            # the antecedent's event, in the figure's own modality when its clause states a plan
+            # ("2.000 stationiert. Bis zum Sommer sollen es bis zu 3.500 werden")
+            ev, modality = self._modality(antecedent.event, own) if own != "actual" else \
+                (antecedent.event, antecedent.modality)
         else:
-            ev, modality = self._modality(ev, self.event_finder.modality(sent_text, clause, sent))
+            ev, modality = self._modality(ev, own)
         c.event, c.modality = ev, modality
 
     def _headline_events(self, claims: list[Claim], text: str, document: Document) -> None:

@@ -157,3 +157,33 @@ def test_national_toll_is_the_countrys(tmp_path):
     c = _claim(tmp_path, text, "en", "38")
     assert (c.place, c.source) == ("PH", "country's disaster agency")
     assert _claim(tmp_path, text, "en", "41").place == "PH-ISA"
+
+
+PARTS = [  # (id, lang, text, figure, object, is an unnamed part of the figure before)
+    ("de-davon-counts-what-its-whole-counts", "de", "Insgesamt sind rund 2.000 Soldaten stationiert, davon rund 500 "
+     "Angehörige der Fremdenlegion.", "500", "soldiers", True),
+    ("en-of-them-with-a-noun-is-a-part", "en", "France has about 2,000 soldiers stationed in Romania, of them some 500 "
+     "Foreign Legion troops.", "500", "soldiers", True),
+    ("de-darunter-names-its-own-measure", "de", "Der NIS meldete rund 3.000 Verluste, darunter 300 Tote.", "300", "killed",
+     False),
+    ("en-including-names-its-own-measure", "en", "The agency reported 3,000 casualties, including 300 dead.", "300", "killed",
+     False),
+]
+
+
+@pytest.mark.parametrize("lang,text,figure,obj,part", [pytest.param(*c[1:], id=c[0]) for c in PARTS])
+def test_part_or_a_measure_of_its_own(tmp_path, lang, text, figure, obj, part):
+    c = _claim(tmp_path, text, lang, figure)
+    assert (c.object, c.part_of is not None) == (obj, part)
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    pytest.param("de", "Insgesamt sind rund 2.000 Franzosen stationiert. Bis zum Sommer sollen es nach den Plänen der "
+                       "Regierung bis zu 3.500 werden.", "3.500", id="de-plan-of-an-anaphoric-figure"),
+    pytest.param("en", "About 2,000 French soldiers are stationed in Romania. By the summer there will be up to 3,500.",
+                 "3,500", id="en-plan-of-an-anaphoric-figure"),
+])
+def test_figure_that_refers_back_keeps_its_own_plan(tmp_path, lang, text, figure):
+    """A figure that takes its measure from the one before ("es", no noun) keeps the modality of
+    its own clause: a plan stays a plan."""
+    assert _claim(tmp_path, text, lang, figure).modality == "intended"

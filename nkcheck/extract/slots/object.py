@@ -310,7 +310,9 @@ class ObjectFinder:
             obj = self.objects.lookup(before) if before else None
             noun = before
             return CountedObject(obj, noun, noun_end, f"per {rate[0]}", increment)
-        partitive = (obj is None and self.is_partitive(text, q, clause[0])) or self.of_group(text, q, sent_end)
+        # "davon 1500", "darunter 600 Tote", "of them 500 Foreign Legion troops": a part of the figure
+        # before, whether or not it names what it counts
+        partitive = self.is_partitive(text, q, clause[0]) or self.of_group(text, q, sent_end)
         if not partitive and (not noun or (obj is None and self.objects.is_generic(noun))):
             before = self.noun_before(text, q.start, clause[0], names)
             known = before if before in self.objects.taxonomy else self.objects.lookup(before) if before else None
