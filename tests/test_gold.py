@@ -44,7 +44,7 @@ EVAL_CASES = [
       "--max-trap-hits", "3", "--max-items-ratio", "0.6"] + _slots(object=0.92, event=0.92, actor=0.85,
                                                                 place=0.74, source=0.75)),
     ("disasters", "tests/fixtures/corpus/disasters/gold.yaml", "tests/fixtures/corpus/disasters",
-     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.75", "--min-pair-precision", "0.66",
+     ["--min-claim-recall", "0.88", "--min-conflict-recall", "0.75", "--min-pair-precision", "0.68",
       "--max-trap-hits", "2", "--max-items-ratio", "1.0"] + _slots(object=0.94, event=0.88, actor=0.91,
                                                                   place=0.74, time=0.85, as_of=0.66,
                                                                   source=0.76)),
@@ -54,10 +54,10 @@ EVAL_CASES += [  # stories in none of the development corpora, written to measur
     (f"heldout-{story}", f"tests/fixtures/corpus/heldout/{story}/gold.yaml", f"tests/fixtures/corpus/heldout/{story}",
      ["--min-claim-recall", "0.78", "--min-conflict-recall", recall, "--min-pair-precision", precision,
       "--max-items-ratio", "1.5"] + _slots(place=place))
-    for story, recall, precision, place in [("frankreich-truppen-rumaenien-2026", "0.80", "0.70", 0.49),
-                                            ("krefeld-explosion-2025", "0.50", "0.80", 0.78),
-                                            ("sparpaket-demos-oesterreich-2025", "0.74", "0.70", 0.74),
-                                            ("taifun-dalisay-2025", "0.28", "0.60", 0.42)]
+    for story, recall, precision, place in [("frankreich-truppen-rumaenien-2026", "0.80", "0.85", 0.49),
+                                            ("krefeld-explosion-2025", "0.74", "0.88", 0.80),
+                                            ("sparpaket-demos-oesterreich-2025", "0.74", "0.88", 0.74),
+                                            ("taifun-dalisay-2025", "0.55", "0.95", 0.44)]
 ]
 
 
