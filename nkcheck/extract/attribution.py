@@ -140,16 +140,22 @@ class AttributionFinder:
             return None
         words = re.findall(r"[\wäöüß]+", source.lower())
         joined = " " + " ".join(words) + " "
+        # a phrase ("defence ministry", "news agency") names the kind before its words do; a
+        # compound is the kind its head names before the kind of its first part: a
+        # "Katastrophenschutzbehörde" is an authority, a "Polizeisprecher" speaks for the police
         for kind, stems in self.kinds.items():
-            for st in stems:
-                if " " in st:
-                    if f" {st} " in joined:
+            if any(" " in st and f" {st} " in joined for st in stems):
+                return kind
+        for head in (True, False):
+            for kind, stems in self.kinds.items():
+                for st in stems:
+                    if " " in st:
+                        continue
+                    if len(st) <= 3:  # "un", "who", "ap": whole words only
+                        if st in words:
+                            return kind
+                    elif any(w == st or w.endswith(st) if head else w.startswith(st) for w in words):
                         return kind
-                elif len(st) <= 3:  # "un", "who", "ap": whole words only
-                    if st in words:
-                        return kind
-                elif any(w == st or w.startswith(st) or w.endswith(st) for w in words):
-                    return kind
         return None
 
     def is_source_like(self, phrase: str) -> bool:

@@ -367,9 +367,13 @@ class ClaimBuilder:
                 # "davon rund 1500", "211 davon", "of them 300": what the antecedent counts
                 took = c.object is None
                 # a part that names a measure of its own ("3.000 Verluste, darunter 300 Tote": the
-                # dead) is a figure of that measure; one that counts what its whole counts ("davon
-                # 500 Legionäre" of the soldiers, "davon rund 1500") is a part
-                c.part_of = prev.id if c.object in (None, prev.object) else None
+                # dead) is a figure of that measure, and a part of a count that adds up over places
+                # that names its place ("215 Todesopfer, 211 davon in der Region Valencia") that
+                # place's count; one that counts what its whole counts ("davon 500 Legionäre" of
+                # the soldiers, "davon rund 1500") is a part
+                by_place = c.place is not None and c.place != prev.place and \
+                    bool(lex.info.get(c.event or prev.event or "", {}).get("additive"))
+                c.part_of = prev.id if c.object in (None, prev.object) and not by_place else None
                 if prev.place is None and c.place and sent_of[c.id] == sent_of[prev.id]:
                     prev.place = place_slot.around(c.place)  # "215 Todesopfer, 211 davon in der Region Valencia"
                 c.object = c.object or prev.object

@@ -33,8 +33,9 @@ def entity_id(name: str) -> Optional[str]:
 
 
 def canonical_source(source: str, earlier: list[str]) -> str:
-    """A short reference ("Lee", "Town") becomes the fuller name seen earlier in the article."""
-    s = source.strip()
+    """A short reference ("Lee", "Town") becomes the fuller name seen earlier in the article; a
+    possessive names its owner ("By Seoul's estimate": Seoul)."""
+    s = re.sub(r"['’]s$", "", source.strip())
     words = re.findall(r"[\wäöüÄÖÜß-]+", s)
     if len(words) == 1 and words[0][:1].isupper():
         for e in reversed(earlier):

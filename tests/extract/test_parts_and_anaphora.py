@@ -168,6 +168,14 @@ PARTS = [  # (id, lang, text, figure, object, is an unnamed part of the figure b
      False),
     ("en-including-names-its-own-measure", "en", "The agency reported 3,000 casualties, including 300 dead.", "300", "killed",
      False),
+    # a toll adds up over places: its part with a place of its own is that place's toll
+    ("de-davon-in-a-place-is-its-toll", "de", "Offiziell sind bislang 215 Todesopfer bestätigt, 211 davon wurden in der "
+     "Region Valencia geborgen.", "211", "killed", False),
+    ("en-of-them-in-a-place-is-its-toll", "en", "At least 217 people have died, 213 of them in the Valencia region.", "213",
+     "killed", False),
+    # troops sent to a country: the part in one of its regions is still a part of the deployment
+    ("de-troops-davon-in-a-region-stay-a-part", "de", "Insgesamt sind 12.000 Soldaten in Russland, davon 3.000 in Kursk.",
+     "3.000", "soldiers", True),
 ]
 
 

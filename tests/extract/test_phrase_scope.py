@@ -60,3 +60,32 @@ def test_where_refers_to_the_last_place(tmp_path, lang, text, figure, place):
 ])
 def test_short_name_of_a_qualified_city(tmp_path, lang, text, figure, place):
     assert _claims(tmp_path, text, lang)[figure].place == place
+
+
+SOURCE_KINDS = [  # (id, lang, source as written, kind)
+    ("de-compound-by-its-head", "de", "nationale Katastrophenschutzbehörde NDRRMC", "authorities"),
+    ("de-speaker-for-the-police", "de", "Polizeisprecher", "police"),
+    ("de-ministry-named-whole", "de", "Verteidigungsministerium", "military"),
+    ("de-news-agency", "de", "Nachrichtenagentur AFP", "media"),
+    ("de-aid-group", "de", "das Rote Kreuz", "aid_groups"),
+    ("en-phrase-before-its-words", "en", "the Defence Ministry", "military"),
+    ("en-government-agency", "en", "the national disaster agency", "authorities"),
+    ("en-news-agency", "en", "the Yonhap news agency", "media"),
+    ("en-police-spokesman", "en", "a police spokesman", "police"),
+]
+
+
+@pytest.mark.parametrize("lang,source,kind", [pytest.param(*c[1:], id=c[0]) for c in SOURCE_KINDS])
+def test_kind_of_source(lang, source, kind):
+    from nkcheck.extract.attribution import finder
+    assert finder(lang).kind_of(source) == kind
+
+
+@pytest.mark.parametrize("lang,text,figure,source", [
+    pytest.param("en", "By Seoul's estimate, no fewer than 600 North Korean soldiers have died in the war.", "600", "Seoul",
+                 id="en-possessive-names-its-owner"),
+    pytest.param("en", "According to Seoul's spy agency, 600 North Korean soldiers have died.", "600",
+                 "Seoul's spy agency", id="en-possessive-with-its-noun-stays"),
+])
+def test_possessive_source(tmp_path, lang, text, figure, source):
+    assert _claims(tmp_path, text, lang)[figure].source == source
