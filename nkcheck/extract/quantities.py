@@ -330,11 +330,7 @@ class QuantityFinder:
             return True
         if any(after.startswith(p + " ") or after == p for p in self.objects.partitive):
             return True
-        for p in self.objects.partitive_group:
-            if after.startswith(p + " "):
-                noun = after[len(p) + 1:].split(" ", 1)[0]
-                return self.objects.lookup(noun) is not None
-        return False
+        return self.objects.group_after(after)
 
     # -- hedges and ranges ----------------------------------------------------------------
     def _prefix_hedge(self, text: str, start: int) -> tuple[str, str, int]:

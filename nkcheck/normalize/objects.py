@@ -90,6 +90,15 @@ class ObjectLexicon:
                     return self.money_stems[c[i:]]
         return None
 
+    def group_after(self, words: str) -> bool:
+        """Whether the words after a figure name the group it is part of: "der Verletzten",
+        "of the injured" (a partitive_group word, then a known counted noun)."""
+        low = " ".join(re.findall(r"[\wäöüß]+", words.lower()))
+        for p in self.partitive_group:
+            if low.startswith(p + " "):
+                return self.lookup(low[len(p) + 1:].split(" ", 1)[0]) is not None
+        return False
+
     def subset(self, words: str, obj: Optional[str]) -> Optional[str]:
         """The narrower measure that words after a figure name, when it is a part of ``obj``:
         "zwölf schwer" of the injured are the seriously injured, "vier in Lebensgefahr" the

@@ -226,11 +226,7 @@ class ObjectFinder:
     def of_group(self, text: str, q: Quantity, limit: int) -> bool:
         """'vier der Verletzten', 'four of the injured': the figure is part of a group named
         before it, the group's noun right after it."""
-        after = " ".join(re.findall(r"[\wäöüß]+", text[q.end:min(limit, q.end + 40)].lower()))
-        for p in self.objects.partitive_group:
-            if after.startswith(p + " "):
-                return self.objects.lookup(after[len(p) + 1:].split(" ", 1)[0]) is not None
-        return False
+        return self.objects.group_after(text[q.end:min(limit, q.end + 40)])
 
     def batch_before(self, text: str, q: Quantity, clause_start: int) -> bool:
         """A batch word right before the figure, past an article or a hedge: "weitere 500
