@@ -130,7 +130,8 @@ class EntityFinder:
         # "der Region" is no name; nor is a compass word alone ("the North Sea", "im Norden")
         found = [pm for pm in gz.find(text, lang) if pm.text not in region_words and pm.text.lower() not in compass
                  and not any(pm.start < e and s < pm.end for s, e in blocked)
-                 and not gz.names_water(text, pm.end, lang)]  # "the South China Sea"
+                 and not gz.names_water(text, pm.end, lang)  # "the South China Sea"
+                 and not self._common_noun_with_article(text, pm, gz, lang)]
         ids = self._prefer_regions(gz, found, gz.resolve(found))
         for pm, pid in zip(found, ids):
             if not pid or any(pm.start < e and s < pm.end for s, e in taken):
@@ -139,11 +140,6 @@ class EntityFinder:
                 continue  # "das Essen", "in der Halle"
             if pm.form == "name" and "#" not in pid and gz.get(pid).kind == "city" and self._in_person_name(text, pm, gz, lang):
                 continue  # "Amparo Fort", "Pedro Sánchez": a first or last name, not a town
-            if lang == "de" and pm.form == "name" and "#" not in pid and gz.get(pid).kind != "country" and \
-                    (" " not in pm.text or gz.get(pid).kind == "city") and \
-                    re.search(r"(?:^|\s)(?:der|die|das|des|dem|den|eines|einer|einem)\s+$", text[max(0, pm.start - 8):pm.start]):
-                continue  # "in sieben Provinzen des Landes": German names no town with an article (a
-                # region of several words may have one: "in der Comunitat Valenciana")
             if "#" in pid and pid.startswith("gn:") and pid.endswith(("#center", "#centre")):
                 pid = pid.split("#", 1)[0]  # "central Heidelberg" is Heidelberg
             kind = KIND_TYPE.get(gz.get(pid).kind if "#" not in pid else "area", "region") if pid[:1] != "#" else "region"
@@ -207,6 +203,20 @@ class EntityFinder:
                 continue
             return True
         return False
+
+    @staticmethod
+    def _common_noun_with_article(text: str, pm, gz, lang: str) -> bool:
+        """German names no town with an article: "in sieben Provinzen des Landes", "über die
+        Landstraße" are common nouns (a region of several words may have one: "in der Comunitat
+        Valenciana"; a country may too: "die Türkei"). Left out before places are resolved, so
+        that no such word pulls another place's reading towards it."""
+        if lang != "de" or pm.form != "name" or not pm.candidates:
+            return False
+        kinds = {gz.get(c).kind if "#" not in c else "area" for c in pm.candidates}
+        if "country" in kinds or (" " in pm.text and kinds != {"city"}):
+            return False
+        return re.search(r"(?:^|\s)(?:der|die|das|des|dem|den|eines|einer|einem)\s+$",
+                         text[max(0, pm.start - 8):pm.start]) is not None
 
     @staticmethod
     def _prefer_regions(gz, found, ids: list[str]) -> list[str]:

@@ -89,3 +89,14 @@ def test_kind_of_source(lang, source, kind):
 ])
 def test_possessive_source(tmp_path, lang, text, figure, source):
     assert _claims(tmp_path, text, lang)[figure].source == source
+
+
+@pytest.mark.parametrize("text,figure,place", [
+    pytest.param("In Linz waren 4.500 Menschen mit Fackeln über die Landstraße gezogen. In Wien demonstrierten am "
+                 "Samstag 28.000 Menschen.", "28.000", "gn:2761369", id="de-common-noun-pulls-no-reading"),
+    pytest.param("In Wien demonstrierten am Samstag 28.000 Menschen.", "28.000", "gn:2761369", id="de-vienna-alone"),
+])
+def test_a_town_with_an_article_is_a_common_noun(tmp_path, text, figure, place):
+    """"über die Landstraße" is a road, not Vienna's district of that name: it is left out before
+    places are resolved, so it does not make "Wien" the state around the district."""
+    assert _claims(tmp_path, text, "de")[figure].place == place
