@@ -32,8 +32,8 @@ from nkcheck.normalize.objects import ancestors, kind_of, lexicon
 
 HAZARD_WORD = re.compile(r"[\w-]+")  # the word a hazard match starts
 
-# between two figures of one list: the first one's noun, then a comma or a conjunction
 SUBSET_SPAN = re.compile(r"[,;:.!?]")  # the words after a figure that can name which part of a measure it is
+# between two figures of one list: the first one's noun, then a comma or a conjunction
 LISTED = re.compile(r"\s+[\wäöüÄÖÜß-]+\s*(?:,|\bund\b|\bsowie\b|\band\b|\bas well as\b)\s*(?:(?:rund|etwa|about|some)\s+)?",
                     re.IGNORECASE)
 
@@ -437,8 +437,9 @@ class ClaimBuilder:
                 c.modality = lex.info[c.event]["modality"]
             sub = self.objects.subset(SUBSET_SPAN.split(text[c.end:self._where[c.id][1].end], 1)[0], c.object)
             if sub:
-                # "davon zwölf schwer", "four of them in critical condition": a part whose words
-                # name it is a measure of its own (the seriously injured), no longer an unnamed part
+                # "davon zwölf schwer", "zwölf Menschen wurden schwer verletzt", "four of them in
+                # critical condition": the words after the figure name which part of its measure
+                # it counts (the seriously injured); a part so named is no longer an unnamed part
                 c.object, c.part_of = sub, None
         self._headline_events(claims, text, document)
 
