@@ -28,6 +28,10 @@ OWN_CUE = [  # (id, lang, text, figure, source)
      "50,000", "organisers"),
     ("en-first-keeps-its-cue", "en", "In Vienna, 28,000 people according to police, 50,000 according to the organisers.",
      "28,000", "police"),
+    # a hyphenated compound of a name or an acronym and "Angaben": who gave the figure
+    ("de-acronym-angaben", "de", "Nach NDRRMC-Angaben werden noch 23 Menschen vermisst.", "23", "NDRRMC"),
+    ("de-name-schaetzungen", "de", "Nach Unicef-Schätzungen sind 2000 Kinder betroffen.", "2000", "Unicef"),
+    ("de-closed-compound-stays", "de", "Nach Polizeiangaben kamen 500 Menschen.", "500", "Polizei"),
 ]
 
 
