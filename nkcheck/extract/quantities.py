@@ -322,15 +322,10 @@ class QuantityFinder:
         ihnen", "four of them"), or the group itself after it ("vier der Verletzten", "four of
         the injured")."""
         before = " ".join(re.findall(r"[\wäöüß]+", text[max(0, s - 20):s].lower()))
-        after = " ".join(re.findall(r"[\wäöüß]+", text[e:e + 40].lower()))
         if any(before.endswith(" " + r) or before == r for r in self.ratio_before):
             return False  # "one in four of them", "jeder Vierte von ihnen": a ratio, not a count
-        if any(before.endswith(p) and (len(before) == len(p) or before[-len(p) - 1] == " ")
-               for p in self.objects.partitive):
-            return True
-        if any(after.startswith(p + " ") or after == p for p in self.objects.partitive):
-            return True
-        return self.objects.group_after(after)
+        return self.objects.partitive_around(text[max(0, s - 30):s], text[e:e + 40]) or \
+            self.objects.group_after(text[e:e + 40])
 
     # -- hedges and ranges ----------------------------------------------------------------
     def _prefix_hedge(self, text: str, start: int) -> tuple[str, str, int]:

@@ -90,6 +90,16 @@ class ObjectLexicon:
                     return self.money_stems[c[i:]]
         return None
 
+    def partitive_around(self, before: str, after: str) -> bool:
+        """Whether a figure is a part of the one before it by a partitive: right before it, a
+        hedge word between allowed ("davon rund 1500", "darunter 600 Tote", "of them some 500"),
+        or right after it ("211 davon", "vier von ihnen"); after a comma the partitive opens the
+        next figure's phrase ("auf etwa 4.700, davon rund 600 Tote": 4.700 is the whole)."""
+        b = " " + " ".join(re.findall(r"[\wäöüß]+", before.lower()))
+        a = " ".join(re.findall(r"[\wäöüß]+", re.split(r"[,;:(–]", after, maxsplit=1)[0].lower())) + " "
+        return any(b.endswith(" " + p) or re.search(rf"\s{re.escape(p)}\s+\w+$", b) for p in self.partitive) or \
+            any(a.startswith(p + " ") for p in self.partitive)
+
     def group_after(self, words: str) -> bool:
         """Whether the words after a figure name the group it is part of: "der Verletzten",
         "of the injured" (a partitive_group word, then a known counted noun)."""

@@ -28,6 +28,7 @@ def _claim(tmp_path, text: str, lang: str, figure: str):
 
 SMALL_PARTS = [  # (id, lang, text, figures found)
     ("de-davon-before", "de", "31 Verletzte, davon zwölf schwer", ["31", "zwölf"]),
+    ("de-davon-hedge-before", "de", "31 Verletzte, davon rund zwölf schwer", ["31", "zwölf"]),
     ("de-darunter-before", "de", "Es gab viele Tote, darunter drei Kinder", ["drei"]),
     ("de-von-ihnen-after", "de", "34 Verletzte; vier von ihnen schweben in Lebensgefahr", ["34", "vier"]),
     ("de-group-after", "de", "vier der Verletzten schweben in Lebensgefahr", ["vier"]),

@@ -216,12 +216,7 @@ class ObjectFinder:
 
     def is_partitive(self, text: str, q: Quantity, clause_start: int) -> bool:
         """'davon rund 1500', 'darunter 600 Tote', '211 davon', 'of them 300', 'among them'."""
-        before = " ".join(re.findall(r"[\wäöüß]+", text[max(clause_start, q.start - 30):q.start].lower()))
-        # "211 davon", "300 of them" right after the figure; after a comma the partitive opens the
-        # next figure's phrase ("auf etwa 4.700, davon rund 600 Tote": 4.700 is the whole)
-        after = " ".join(re.findall(r"[\wäöüß]+", re.split(r"[,;:(–]", text[q.end:q.end + 20])[0].lower()))
-        return any(before.endswith(p) or re.search(rf"\b{re.escape(p)}\s+\w+$", before) for p in self.objects.partitive) \
-            or any(after.startswith(p) for p in self.objects.partitive)
+        return self.objects.partitive_around(text[max(clause_start, q.start - 30):q.start], text[q.end:q.end + 20])
 
     def of_group(self, text: str, q: Quantity, limit: int) -> bool:
         """'vier der Verletzten', 'four of the injured': the figure is part of a group named
