@@ -231,15 +231,16 @@ class ClaimBuilder:
                 # article's (an undated article cannot even say which days those were)
                 c.phase = "earlier"
         self.ordinal_finder.listed(claims, text)
-        self._inherited = self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document, sents,
-                                                     frozenset(self.reporting_verbs))
+        # where a statement was made ("teilte ... in Manila mit"): neither a paragraph's place nor the setting's
+        told = place_slot.told_places(claims, sents, self.reporting_verbs)
+        self._inherited = self.place_finder.inherit(claims, mentions, cue_spans + seats, text, document, told)
         self.time_finder.stamp(claims, text, doc._.nk_times or [], document, sents, starts)
         group = self.actor_finder.crowd_groups(claims, text, document, sents, starts,
                                                lambda ev: bool(self.events.info.get(ev or "", {}).get("local")))
         head_end = _headline_end(text, document)
         document.setting = self.setting_finder.find(
             text, document, sents, mentions, times, lambda t: self.dates.resolve(t, base), head_end,
-            _lead_end(text, head_end), cue_spans + seats, group, claims)
+            _lead_end(text, head_end), cue_spans + seats, group, claims, told)
         self._settle(claims, document, text, sents, starts)
         return claims
 

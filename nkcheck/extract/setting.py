@@ -21,10 +21,10 @@ import re
 from collections import Counter
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from nkcheck import lang as langdata
-from nkcheck.extract.slots.place import NO_PLACE_ROLES, is_place, told_places
+from nkcheck.extract.slots.place import NO_PLACE_ROLES, is_place
 from nkcheck.extract.text import Sentence
 from nkcheck.extract.times import bracketed
 from nkcheck.model import Document, Mention, Period, Setting
@@ -132,7 +132,7 @@ class SettingFinder:
 
     def find(self, text: str, document: Document, sents: list[Sentence], mentions: list[Mention],
              times, resolve, head_end: int, lead_end: int, cue_spans, group: Optional[str],
-             claims=None) -> Setting:
+             claims=None, told: Callable[[Mention], bool] = lambda m: False) -> Setting:
         body = document.body_start
         sents = [s for s in sents if not is_caption(text, s)]
         lead_sents = [s for s in sents if s.start < lead_end]
@@ -147,7 +147,6 @@ class SettingFinder:
         # as a subject too ("Erdbeben erschüttern die Türkei und Syrien", "Türkei und Syrien:
         # Opferzahl steigt", "Turkey-Syria earthquakes")
         struck = self._coordinated_countries(text, mentions) if hazard else set()
-        told = told_places(claims or [], sents, self.reporting_verbs)  # "teilte ... in Manila mit": where it was said
         places = [m for m in mentions if (is_place(m) or m.start in struck)
                   and m.role not in NO_PLACE_ROLES and not any(a <= m.start < b for a, b in cue_spans) and not told(m)]
         place = self._first_place(text, places, body, head_end) or self._dateline(text, body, mentions) \

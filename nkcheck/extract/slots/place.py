@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from nkcheck import lang as langdata
 from nkcheck.extract.text import Sentence
@@ -283,13 +283,12 @@ class PlaceFinder:
         return nations.pop() if len(nations) == 1 else None
 
     def inherit(self, claims: list[Claim], mentions: list[Mention], cue_spans, text: str,
-                document: Document, sents: tuple = (), reporting_verbs: frozenset = frozenset()) -> set[str]:
+                document: Document, told: Callable[[Mention], bool] = lambda m: False) -> set[str]:
         """A figure with no place in its sentence is where its paragraph last said; the setting
         of the article fills in the rest (the builder). Returns the ids of the claims placed so."""
         # any city named in the paragraph sets the scene ("the Hamburg rally ... There, police
         # said"), except where people come from ("Landwirte aus Bayern") and where a statement
         # was made ("Das teilte die Behörde am Mittwoch in Manila mit.", "she told reporters in Geneva")
-        told = told_places(claims, sents, reporting_verbs)
         places = [m for m in mentions if m.type in ("city", "region", "site") and m.role not in NO_PLACE_ROLES
                   and not any(s <= m.start < e for s, e in cue_spans) and not told(m)]
         body = document.body_start
