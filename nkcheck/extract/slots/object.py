@@ -171,15 +171,20 @@ class ObjectFinder:
                 return self.objects.units.get(sign[-1], ("money", "USD"))
         return None
 
-    def money_kind(self, text: str, clause: tuple[int, int], q: Quantity) -> str:
-        """What money the figure is, by the nouns of its clause nearest to it."""
-        cands = []
-        for m in WORD_RE.finditer(text, clause[0], clause[1]):
-            if m.start() < q.end and m.end() > q.start:
-                continue
+    def _money_words(self, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of the words between two offsets that say what money is
+        ("Sachschaden": damage, "Soforthilfe": aid)."""
+        out = []
+        for m in WORD_RE.finditer(text, lo, hi):
             kind = self.objects.money_kind(m.group(0)) if m.group(0)[:1].isalpha() else None
             if kind:
-                cands.append((abs(m.start() - q.start), kind))
+                out.append((m.start(), m.end(), kind))
+        return out
+
+    def money_kind(self, text: str, clause: tuple[int, int], q: Quantity) -> str:
+        """What money the figure is, by the nouns of its clause nearest to it."""
+        cands = [(abs(s - q.start), kind) for s, e, kind in self._money_words(text, clause[0], clause[1])
+                 if not (s < q.end and e > q.start)]
         if cands:
             return min(cands)[1]
         words = {w.lower() for w in re.findall(r"[\wäöüß]+", text[clause[0]:q.start])}
@@ -187,13 +192,11 @@ class ObjectFinder:
             # "Sie beziffert ihn auf zwei Millionen Euro", "er dürfte sich auf 40 Millionen
             # belaufen", "put it at $5 million": the pronoun stands for the money named in the
             # sentence before ("eine erste Schätzung des Sachschadens")
-            before = text[max(0, clause[0] - 400):clause[0]]
-            ends = [m.end() for m in SENTENCE_END.finditer(before.rstrip())]
-            before = before[ends[-1]:] if ends else before
-            for m in reversed(list(WORD_RE.finditer(before))):
-                kind = self.objects.money_kind(m.group(0)) if m.group(0)[:1].isalpha() else None
-                if kind:
-                    return kind
+            lo = max(0, clause[0] - 400)
+            ends = [m.end() for m in SENTENCE_END.finditer(text[lo:clause[0]].rstrip())]
+            named = self._money_words(text, lo + ends[-1] if ends else lo, clause[0])
+            if named:
+                return named[-1][2]
         return "money"
 
     def rate_after(self, text: str, pos: int, limit: int) -> Optional[tuple[str, str]]:
